@@ -1,0 +1,69 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace ClientRequests.ServiceDefaults.Data;
+
+/// <summary>Seeds a fresh database with demo data; registered by services that have some.</summary>
+public interface IDemoDataSeeder<in TContext> where TContext : DbContext
+{
+    Task SeedAsync(TContext db, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// Migrates the database before the service takes traffic. A database that is down at start is logged and
+/// retried in the background; /health/ready stays unhealthy meanwhile. Kubernetes runs the migration as a Job
+/// and sets <c>Database:MigrateOnStart=false</c>.
+/// </summary>
+public sealed class DatabaseMigrator<TContext>(IServiceProvider services, IConfiguration configuration, ILogger<DatabaseMigrator<TContext>> logger)
+    : IHostedService where TContext : DbContext
+{
+    readonly CancellationTokenSource stopping = new();
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!configuration.GetValue("Database:MigrateOnStart", true)) return;
+        if (await TryMigrate(cancellationToken)) return;
+        _ = Task.Run(RetryUntilMigrated, CancellationToken.None);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        stopping.Cancel();
+        return Task.CompletedTask;
+    }
+
+    async Task RetryUntilMigrated()
+    {
+        while (!stopping.IsCancellationRequested)
+        {
+            try { await Task.Delay(TimeSpan.FromSeconds(5), stopping.Token); }
+            catch (OperationCanceledException) { return; }
+            if (await TryMigrate(stopping.Token)) return;
+        }
+    }
+
+    async Task<bool> TryMigrate(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var scope = services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<TContext>();
+            if (db.Database.IsSqlite())
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            await db.Database.MigrateAsync(cancellationToken);
+
+            var seeder = scope.ServiceProvider.GetService<IDemoDataSeeder<TContext>>();
+            if (seeder is not null && configuration.GetValue("Database:SeedDemoData", true))
+                await seeder.SeedAsync(db, cancellationToken);
+            return true;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Database {Context} could not be migrated; retrying in the background. The service is not ready until it is.", typeof(TContext).Name);
+            return false;
+        }
+    }
+}

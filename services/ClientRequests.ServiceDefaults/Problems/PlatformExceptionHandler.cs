@@ -1,0 +1,77 @@
+using System.Data.Common;
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace ClientRequests.ServiceDefaults.Problems;
+
+/// <summary>
+/// Turns the exceptions we can explain into 4xx/503 ProblemDetails; anything else is a logged 500 without details.
+/// </summary>
+public sealed class PlatformExceptionHandler(IProblemDetailsService problems, ILogger<PlatformExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = Describe(exception);
+        if (problem.Status >= 500)
+            logger.LogError(exception, "Request {Method} {Path} failed", context.Request.Method, context.Request.Path);
+        else
+            logger.LogInformation("Request {Method} {Path} rejected: {Reason}", context.Request.Method, context.Request.Path, problem.Detail);
+
+        context.Response.StatusCode = problem.Status ?? 500;
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+            context.Response.Headers.RetryAfter = "5";
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
+    }
+
+    static ProblemDetails Describe(Exception exception) => exception switch
+    {
+        BadHttpRequestException { InnerException: JsonException json } => BadBody(json),
+        BadHttpRequestException bad => new ProblemDetails
+        {
+            Status = bad.StatusCode,
+            Title = "The request is malformed.",
+            Detail = bad.Message,
+        },
+        DbUpdateConcurrencyException => new ProblemDetails
+        {
+            Status = StatusCodes.Status409Conflict,
+            Title = "The resource was changed by someone else.",
+            Detail = "Reload it and try again.",
+        },
+        DbException or DbUpdateException { InnerException: DbException } or TimeoutException => new ProblemDetails
+        {
+            Status = StatusCodes.Status503ServiceUnavailable,
+            Title = "The service's database is unavailable.",
+            Detail = "Nothing was changed. Try again shortly.",
+        },
+        OperationCanceledException => new ProblemDetails
+        {
+            Status = StatusCodes.Status499ClientClosedRequest,
+            Title = "The request was cancelled.",
+        },
+        _ => new ProblemDetails { Status = StatusCodes.Status500InternalServerError, Title = "An unexpected error occurred." },
+    };
+
+    static ProblemDetails BadBody(JsonException json)
+    {
+        var field = FieldName(json.Path);
+        var problem = new ValidationProblemDetails(new Dictionary<string, string[]>
+        {
+            [field] = [$"The value of '{field}' is not valid JSON for its type."],
+        })
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "The request body is not valid.",
+            Detail = field == "body" ? "The body is not valid JSON." : $"'{field}' has a value of the wrong type or format.",
+        };
+        return problem;
+    }
+
+    /// <summary>"$.dueAt" becomes "dueAt"; an unparseable document is "body".</summary>
+    static string FieldName(string? path) =>
+        string.IsNullOrEmpty(path) || path == "$" ? "body" : path.StartsWith("$.") ? path[2..] : path;
+}

@@ -1,0 +1,24 @@
+namespace ClientRequests.ServiceDefaults.Security;
+
+public static class Roles
+{
+    public const string AccountManager = "account-manager";
+    public const string AccountExecutive = "account-executive";
+    public const string DepartmentAgent = "department-agent";
+    public const string DepartmentLead = "department-lead";
+    public const string Analyst = "analyst";
+    public const string Admin = "admin";
+
+    public static readonly IReadOnlyList<string> All =
+        [AccountManager, AccountExecutive, DepartmentAgent, DepartmentLead, Analyst, Admin];
+}
+
+/// <summary>Claim types carried by the platform's tokens.</summary>
+public static class PlatformClaims
+{
+    public const string UserId = "sub";
+    public const string Name = "name";
+    public const string Role = "role";
+    /// <summary>Department codes an agent or lead works for; one claim per code.</summary>
+    public const string Department = "dept";
+}
