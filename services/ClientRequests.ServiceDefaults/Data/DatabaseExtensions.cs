@@ -1,6 +1,7 @@
 using ClientRequests.ServiceDefaults.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,10 +12,10 @@ public static class DatabaseExtensions
     /// <summary>
     /// Registers the service's DbContext on the provider named by <c>Database:Provider</c> (Sqlite by default,
     /// or SqlServer). Each provider has its own context subclass so that it keeps its own migrations.
+    /// Interceptors registered as <see cref="IInterceptor"/> (the outbox signal) are added to the context.
     /// The database is migrated (and the demo data seeded) at start, and checked by /health/ready.
     /// </summary>
-    public static TBuilder AddServiceDatabase<TBuilder, TContext, TSqlite, TSqlServer>(this TBuilder builder, string name)
-        where TBuilder : IHostApplicationBuilder
+    public static IHostApplicationBuilder AddServiceDatabase<TContext, TSqlite, TSqlServer>(this IHostApplicationBuilder builder, string name)
         where TContext : DbContext
         where TSqlite : TContext
         where TSqlServer : TContext
@@ -26,12 +27,12 @@ public static class DatabaseExtensions
         {
             if (string.IsNullOrWhiteSpace(connectionString))
                 throw new InvalidOperationException($"Database:Provider is SqlServer but ConnectionStrings:{name} is not set.");
-            builder.Services.AddDbContext<TContext, TSqlServer>(o => o.UseSqlServer(connectionString));
+            builder.Services.AddDbContext<TContext, TSqlServer>((services, o) => o.UseSqlServer(connectionString).AddInterceptors(services.GetServices<IInterceptor>()));
         }
         else if (string.Equals(provider, DatabaseProvider.Sqlite, StringComparison.OrdinalIgnoreCase))
         {
             connectionString = SqliteConnectionString(builder.Configuration, name, connectionString);
-            builder.Services.AddDbContext<TContext, TSqlite>(o => o.UseSqlite(connectionString));
+            builder.Services.AddDbContext<TContext, TSqlite>((services, o) => o.UseSqlite(connectionString).AddInterceptors(services.GetServices<IInterceptor>()));
         }
         else
         {

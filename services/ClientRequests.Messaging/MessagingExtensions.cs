@@ -1,0 +1,72 @@
+using ClientRequests.Messaging.Outbox;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Microsoft.Extensions.Hosting;
+
+public static class MessagingExtensions
+{
+    /// <summary>
+    /// MassTransit over RabbitMQ (<c>ConnectionStrings:rabbitmq</c>, an amqp:// URI), with kebab-case endpoints,
+    /// bounded retries (then the <c>_error</c> queue), and the EF Core outbox of <typeparamref name="TDbContext"/>.
+    /// </summary>
+    public static IHostApplicationBuilder AddMessaging<TDbContext>(this IHostApplicationBuilder builder,
+        Action<IBusRegistrationConfigurator>? configureConsumers = null,
+        Action<IBusRegistrationContext, IRabbitMqBusFactoryConfigurator>? configureBus = null)
+        where TDbContext : DbContext
+    {
+        var connectionString = builder.Configuration.GetConnectionString("rabbitmq")
+            ?? throw new InvalidOperationException("ConnectionStrings:rabbitmq is not configured (an amqp:// URI).");
+        var messaging = builder.Configuration.GetSection("Messaging").Get<MessagingOptions>() ?? new MessagingOptions();
+        builder.Services.AddSingleton(messaging);
+
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.AddSingleton<IInterceptor, OutboxSignalInterceptor>();
+        builder.Services.AddOptions<OutboxOptions>().BindConfiguration("Messaging:Outbox");
+        builder.Services.AddHostedService<OutboxDispatcher<TDbContext>>();
+
+        builder.Services.AddMassTransit(bus =>
+        {
+            bus.SetKebabCaseEndpointNameFormatter();
+            bus.ConfigureHealthCheckOptions(health =>
+            {
+                health.Name = "broker";
+                health.Tags.Add(ServiceDefaultsExtensions.ReadyTag);
+            });
+            bus.AddConfigureEndpointsCallback((_, endpoint) => messaging.ConfigureQueue(endpoint));
+            configureConsumers?.Invoke(bus);
+
+            bus.UsingRabbitMq((context, rabbit) =>
+            {
+                rabbit.Host(new Uri(connectionString));
+                rabbit.UseMessageRetry(retry => retry.Exponential(messaging.RetryLimit,
+                    TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(200)));
+                rabbit.PrefetchCount = messaging.PrefetchCount;
+                configureBus?.Invoke(context, rabbit);
+                rabbit.ConfigureEndpoints(context);
+            });
+        });
+        return builder;
+    }
+}
+
+/// <summary>Bound from the <c>Messaging</c> section.</summary>
+public sealed class MessagingOptions
+{
+    /// <summary>Declare queues as quorum queues (a RabbitMQ cluster); classic durable queues otherwise.</summary>
+    public bool QuorumQueues { get; set; }
+    /// <summary>Attempts after the first before a message is moved to its <c>_error</c> queue.</summary>
+    public int RetryLimit { get; set; } = 3;
+    public int PrefetchCount { get; set; } = 32;
+
+    public void ConfigureQueue(IReceiveEndpointConfigurator endpoint)
+    {
+        if (QuorumQueues && endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
+            rabbit.SetQuorumQueue();
+    }
+}

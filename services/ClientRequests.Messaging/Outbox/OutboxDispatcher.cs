@@ -1,0 +1,119 @@
+using ClientRequests.Messaging.Inbox;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ClientRequests.Messaging.Outbox;
+
+/// <summary>
+/// Publishes committed outbox rows with publisher confirms, then marks them sent. A crash between the confirm
+/// and the mark publishes the row again with the same MessageId, which the receiving inbox recognises.
+/// </summary>
+public sealed class OutboxDispatcher<TDbContext>(
+    IServiceScopeFactory scopes, IBus bus, OutboxSignal signal, IOptions<OutboxOptions> options,
+    TimeProvider clock, ILogger<OutboxDispatcher<TDbContext>> logger) : BackgroundService
+    where TDbContext : DbContext
+{
+    readonly OutboxOptions settings = options.Value;
+    DateTimeOffset nextCleanup = DateTimeOffset.MinValue;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var failures = 0;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var dispatched = await DispatchBatchAsync(stoppingToken);
+                failures = 0;
+                await CleanUpAsync(stoppingToken);
+                if (dispatched == settings.BatchSize) continue;
+                await signal.WaitAsync(settings.PollInterval, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                failures++;
+                var backOff = TimeSpan.FromMilliseconds(Math.Min(30_000, 250 * Math.Pow(2, Math.Min(failures, 7))));
+                logger.LogWarning(e, "Outbox dispatch failed ({Failures} in a row); retrying in {BackOff}", failures, backOff);
+                try { await Task.Delay(backOff, clock, stoppingToken); }
+                catch (OperationCanceledException) { return; }
+            }
+        }
+    }
+
+    /// <summary>Publishes one batch; returns how many rows it took from the outbox.</summary>
+    internal async Task<int> DispatchBatchAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
+        var rows = await db.Set<OutboxMessage>()
+            .Where(m => m.SentAt == null && m.Attempts < settings.MaxAttempts)
+            .OrderBy(m => m.CreatedAt)
+            .Take(settings.BatchSize)
+            .ToListAsync(cancellationToken);
+        if (rows.Count == 0) return 0;
+
+        var results = await Task.WhenAll(rows.Select(row => DeliverAsync(row, cancellationToken)));
+        var now = clock.GetUtcNow();
+        foreach (var (row, error) in rows.Zip(results))
+        {
+            if (error is null) row.SentAt = now;
+            else row.Attempts++;
+        }
+        await db.SaveChangesAsync(cancellationToken);
+
+        var failed = results.FirstOrDefault(e => e is not null);
+        if (failed is not null) throw new OutboxDispatchException(results.Count(e => e is not null), rows.Count, failed);
+        return rows.Count;
+    }
+
+    async Task<Exception?> DeliverAsync(OutboxMessage row, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var (message, type) = row.Deserialize();
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(settings.PublishTimeout);
+            if (row.Destination is null)
+            {
+                await bus.Publish(message, type, Pipe.Execute<PublishContext>(c => c.MessageId = row.Id), timeout.Token);
+            }
+            else
+            {
+                var endpoint = await bus.GetSendEndpoint(new Uri($"queue:{row.Destination}"));
+                await endpoint.Send(message, type, Pipe.Execute<SendContext>(c => c.MessageId = row.Id), timeout.Token);
+            }
+            return null;
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            if (row.Attempts + 1 >= settings.MaxAttempts)
+                logger.LogError(e, "Outbox message {MessageId} ({Type}) parked after {Attempts} attempts", row.Id, row.MessageType, row.Attempts + 1);
+            return e;
+        }
+    }
+
+    async Task CleanUpAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        if (now < nextCleanup) return;
+        nextCleanup = now.AddHours(1);
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
+        var sentBefore = now - settings.SentRetention;
+        var processedBefore = now - settings.InboxRetention;
+        await db.Set<OutboxMessage>().Where(m => m.SentAt != null && m.SentAt < sentBefore).ExecuteDeleteAsync(cancellationToken);
+        await db.Set<InboxMessage>().Where(m => m.ProcessedAt < processedBefore).ExecuteDeleteAsync(cancellationToken);
+    }
+}
+
+public sealed class OutboxDispatchException(int failed, int total, Exception first)
+    : Exception($"{failed} of {total} outbox messages could not be published.", first);

@@ -1,0 +1,15 @@
+namespace ClientRequests.Messaging.Outbox;
+
+public sealed class OutboxOptions
+{
+    public int BatchSize { get; set; } = 100;
+    /// <summary>How long the dispatcher sleeps when nothing signals it.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+    /// <summary>How long one publish may wait for the broker's confirm before the batch is retried.</summary>
+    public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
+    /// <summary>A row that cannot be published this many times is parked (kept, no longer tried) and logged.</summary>
+    public int MaxAttempts { get; set; } = 20;
+    public TimeSpan SentRetention { get; set; } = TimeSpan.FromDays(1);
+    /// <summary>Longer than any redelivery can take, so a duplicate is still recognised.</summary>
+    public TimeSpan InboxRetention { get; set; } = TimeSpan.FromDays(7);
+}

@@ -1,0 +1,46 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using System.Data.Common;
+
+namespace ClientRequests.Messaging.Outbox;
+
+/// <summary>Wakes the dispatcher as soon as outbox rows are committed, so it need not poll tightly.</summary>
+public sealed class OutboxSignal
+{
+    readonly SemaphoreSlim pending = new(0, 1);
+
+    public void Notify()
+    {
+        try { pending.Release(); }
+        catch (SemaphoreFullException) { /* already signalled */ }
+    }
+
+    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
+        pending.WaitAsync(timeout, cancellationToken);
+}
+
+/// <summary>Signals after a save that added outbox rows, and again at commit when a transaction was open.</summary>
+public sealed class OutboxSignalInterceptor(OutboxSignal signal) : SaveChangesInterceptor, IDbTransactionInterceptor
+{
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result) => result;
+
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        signal.Notify();
+        return ValueTask.FromResult(result);
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        signal.Notify();
+        return result;
+    }
+
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => signal.Notify();
+
+    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        signal.Notify();
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,105 @@
+using ClientRequests.Messaging;
+using ClientRequests.Messaging.Inbox;
+using ClientRequests.ServiceDefaults.Data;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace ClientRequests.Messaging.Tests;
+
+/// <summary>A tiny service for the tests: entries are written with an announcing event; a consumer applies deposits.</summary>
+public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options) : DbContext(options)
+{
+    public DbSet<Entry> Entries => Set<Entry>();
+
+    protected override void OnModelCreating(ModelBuilder model) => model.AddOutboxAndInbox();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configuration) => SqliteConventions.Apply(configuration);
+}
+
+public sealed class Entry
+{
+    public Guid Id { get; init; }
+    public string Note { get; init; } = "";
+}
+
+public record EntryWritten
+{
+    public required Guid EntryId { get; init; }
+    public required string Note { get; init; }
+}
+
+public record DepositMade
+{
+    public required Guid DepositId { get; init; }
+}
+
+/// <summary>Applies a deposit by writing an entry: applied twice, there would be two entries.</summary>
+public sealed class DepositConsumer(LedgerDbContext db, TimeProvider clock) : IdempotentConsumer<DepositMade, LedgerDbContext>(db, clock)
+{
+    protected override Task ApplyAsync(ConsumeContext<DepositMade> context)
+    {
+        Db.Entries.Add(new Entry { Id = Guid.NewGuid(), Note = $"deposit {context.Message.DepositId}" });
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Records every EntryWritten delivery it sees, duplicates included.</summary>
+public sealed class EntryWrittenRecorder(Received received) : IConsumer<EntryWritten>
+{
+    public Task Consume(ConsumeContext<EntryWritten> context)
+    {
+        received.Add(context.Message, context.MessageId);
+        return Task.CompletedTask;
+    }
+}
+
+public sealed class Received
+{
+    readonly List<(EntryWritten Message, Guid? MessageId)> items = [];
+    public IReadOnlyList<(EntryWritten Message, Guid? MessageId)> Items { get { lock (items) return items.ToList(); } }
+    public void Add(EntryWritten message, Guid? messageId) { lock (items) items.Add((message, messageId)); }
+
+    public async Task<bool> WaitForAsync(Func<IReadOnlyList<(EntryWritten Message, Guid? MessageId)>, bool> condition, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (condition(Items)) return true;
+            await Task.Delay(50);
+        }
+        return condition(Items);
+    }
+}
+
+public static class LedgerHost
+{
+    public static async Task<IHost> StartAsync(string amqpUri, string databaseFile)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration["ConnectionStrings:rabbitmq"] = amqpUri;
+        builder.Configuration["Messaging:Outbox:PollInterval"] = "00:00:00.200";
+        builder.Configuration["Messaging:RetryLimit"] = "1";
+        builder.Services.AddSingleton<Received>();
+        // Publishing before the consumers' queues are bound would drop the message: wait for them.
+        builder.Services.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = true);
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        builder.Services.AddDbContext<LedgerDbContext>((services, options) => options
+            .UseSqlite($"Data Source={databaseFile}")
+            .AddInterceptors(services.GetServices<IInterceptor>()));
+        builder.AddMessaging<LedgerDbContext>(bus =>
+        {
+            bus.AddConsumer<DepositConsumer>();
+            bus.AddConsumer<EntryWrittenRecorder>();
+        });
+
+        var host = builder.Build();
+        await using (var scope = host.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<LedgerDbContext>().Database.EnsureCreatedAsync();
+        await host.StartAsync();
+        return host;
+    }
+}

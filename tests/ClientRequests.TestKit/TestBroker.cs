@@ -1,0 +1,45 @@
+namespace ClientRequests.TestKit;
+
+/// <summary>
+/// The broker a test run shares. The test command starts one node and passes its ports in
+/// <c>CLIENTREQUESTS_RABBITMQ_AMQP_PORT</c> / <c>CLIENTREQUESTS_RABBITMQ_MANAGEMENT_PORT</c>; without them
+/// (a single project run from an IDE) the first test starts a private node for this process.
+/// Each test gets its own virtual host, so tests never see each other's queues.
+/// </summary>
+public sealed class TestBroker
+{
+    static readonly Lazy<Task<TestBroker>> shared = new(CreateAsync);
+    readonly RabbitMqNode? ownNode;
+    readonly int amqpPort;
+    readonly Uri managementUri;
+
+    TestBroker(RabbitMqNode? ownNode, int amqpPort, Uri managementUri)
+    {
+        this.ownNode = ownNode;
+        this.amqpPort = amqpPort;
+        this.managementUri = managementUri;
+    }
+
+    public static Task<TestBroker> Shared => shared.Value;
+
+    public int AmqpPort => amqpPort;
+
+    /// <summary>Creates a fresh virtual host and returns its amqp:// URI.</summary>
+    public async Task<string> NewVirtualHostAsync(string prefix = "test")
+    {
+        var virtualHost = $"{prefix}-{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 13, 60)];
+        await Management.CreateVirtualHostAsync(managementUri, virtualHost);
+        return $"amqp://guest:guest@127.0.0.1:{amqpPort}/{Uri.EscapeDataString(virtualHost)}";
+    }
+
+    static async Task<TestBroker> CreateAsync()
+    {
+        if (int.TryParse(Environment.GetEnvironmentVariable("CLIENTREQUESTS_RABBITMQ_AMQP_PORT"), out var amqp) &&
+            int.TryParse(Environment.GetEnvironmentVariable("CLIENTREQUESTS_RABBITMQ_MANAGEMENT_PORT"), out var management))
+            return new TestBroker(null, amqp, new Uri($"http://127.0.0.1:{management}/"));
+
+        var node = await RabbitMqNode.StartAsync("shared");
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => node.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        return new TestBroker(node, node.AmqpPort, node.ManagementUri);
+    }
+}
