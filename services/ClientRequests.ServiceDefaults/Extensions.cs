@@ -21,6 +21,8 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddHealthChecks()
             .AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
 
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddTransient<BearerTokenPropagation>();
         builder.Services.AddServiceDiscovery();
         builder.Services.ConfigureHttpClientDefaults(http => http.AddServiceDiscovery());
 

@@ -1,0 +1,24 @@
+using ClientRequests.Departments.Consumers;
+using ClientRequests.Departments.Data;
+using ClientRequests.Departments.Queues;
+using ClientRequests.ServiceDefaults.Data;
+
+namespace ClientRequests.Departments;
+
+public static class Extensions
+{
+    public static IHostApplicationBuilder AddDepartmentsServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddServiceDatabase<DepartmentsDbContext, SqliteDepartmentsDbContext, SqlServerDepartmentsDbContext>("departments");
+        builder.Services.AddScoped<IDemoDataSeeder<DepartmentsDbContext>, DemoData>();
+
+        // AssignWorkItem is consumed from each managed department's own queue, connected by DepartmentQueues.
+        builder.AddMessaging<DepartmentsDbContext>(bus => bus.AddConsumer<AssignWorkItemConsumer>().ExcludeFromConfigureEndpoints());
+        builder.Services.AddSingleton<DepartmentQueues>();
+        builder.Services.AddHostedService<DepartmentQueuesStarter>();
+
+        builder.Services.AddGrpc();
+        builder.Services.AddOpenApi();
+        return builder;
+    }
+}
