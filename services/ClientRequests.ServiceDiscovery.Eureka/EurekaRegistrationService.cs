@@ -17,6 +17,9 @@ public sealed partial class EurekaRegistrationService(
     ILogger<EurekaRegistrationService> logger) : BackgroundService
 {
     private volatile EurekaInstance? _registered;
+
+    // Set before each registration: if shutdown cancels the POST after the server stored it, we still cancel.
+    private volatile EurekaInstance? _attempted;
     private bool _everRegistered;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -56,6 +59,7 @@ public sealed partial class EurekaRegistrationService(
             // The first registration always says STARTING (callers must not route here before we are ready);
             // a re-registration after a 404 states what we are now.
             var registering = _everRegistered ? wanted : wanted with { Status = EurekaInstance.Starting };
+            _attempted = registering;
             if (await client.RegisterAsync(registering, ct) == EurekaCallResult.Ok)
             {
                 _registered = registering;
@@ -88,12 +92,12 @@ public sealed partial class EurekaRegistrationService(
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        if (_registered is { } instance)
+        if ((_registered ?? _attempted) is { } instance)
         {
             // Cancel explicitly so callers stop routing here now, not after the lease expires.
             var result = await client.CancelAsync(instance, cancellationToken);
             Log.Cancelled(logger, instance.App, instance.InstanceId, result);
-            _registered = null;
+            _registered = _attempted = null;
         }
     }
 

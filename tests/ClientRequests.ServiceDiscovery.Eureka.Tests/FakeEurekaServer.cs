@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -8,8 +7,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
 namespace ClientRequests.ServiceDiscovery.Eureka.Tests;
-
-public enum FetchMode { Normal, ServerError, Malformed, Slow }
 
 /// <summary>
 /// Eureka's REST contract on real Kestrel (127.0.0.1): 204 on register, 200 on renew, status and cancel,
@@ -22,7 +19,7 @@ public sealed class FakeEurekaServer : IAsyncDisposable
     private readonly List<JsonObject> _recentChanges = [];
     private WebApplication? _app;
 
-    public FakeEurekaServer(int port = 0) => Port = port == 0 ? FreePort() : port;
+    public FakeEurekaServer(int port = 0) => Port = port == 0 ? TestPorts.Free() : port;
 
     public int Port { get; }
     public string ServiceUrl => $"http://127.0.0.1:{Port}/eureka/";
@@ -197,13 +194,6 @@ public sealed class FakeEurekaServer : IAsyncDisposable
     }
 
     private static string Key(string app, string id) => $"{app.ToUpperInvariant()}/{id}";
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     public ValueTask DisposeAsync() => new(StopAsync());
 }
