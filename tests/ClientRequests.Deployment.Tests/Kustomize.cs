@@ -33,7 +33,7 @@ public static class Kustomize
             // Deliberately a failure, not a skip: CI must install kubectl (which bundles kustomize).
             throw new InvalidOperationException(
                 "kubectl is not installed or not on PATH: these tests render k8s/ with `kubectl kustomize`. " +
-                "Install kubectl (apt-get install -y kubectl, or the official binary) and run again.", ex);
+                "Install kubectl 1.27 or newer (it bundles kustomize v5) and run again.", ex);
         }
 
         using (process)
