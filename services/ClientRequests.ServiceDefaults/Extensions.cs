@@ -24,6 +24,8 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddTransient<BearerTokenPropagation>();
         builder.Services.AddServiceDiscovery();
+        // Configuration stays the default; Eureka joins only where Eureka:Client:ServiceUrl is set.
+        builder.AddEurekaServiceDiscovery();
         builder.Services.ConfigureHttpClientDefaults(http => http.AddServiceDiscovery());
 
         builder.AddPlatformProblemDetails();

@@ -15,15 +15,24 @@ public interface IDemoDataSeeder<in TContext> where TContext : DbContext
 /// <summary>
 /// Migrates the database before the service takes traffic. A database that is down at start is logged and
 /// retried in the background; /health/ready stays unhealthy meanwhile. Kubernetes runs the migration as a Job
-/// and sets <c>Database:MigrateOnStart=false</c>.
+/// (<c>Database:MigrateOnly=true</c>) and sets <c>Database:MigrateOnStart=false</c> on the services.
 /// </summary>
-public sealed class DatabaseMigrator<TContext>(IServiceProvider services, IConfiguration configuration, ILogger<DatabaseMigrator<TContext>> logger)
+public sealed class DatabaseMigrator<TContext>(IServiceProvider services, IConfiguration configuration, IHostApplicationLifetime lifetime,
+    ILogger<DatabaseMigrator<TContext>> logger)
     : IHostedService where TContext : DbContext
 {
     readonly CancellationTokenSource stopping = new();
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        // Database:MigrateOnly=true is the Kubernetes migration Job: migrate, then exit (non-zero on failure).
+        if (configuration.GetValue("Database:MigrateOnly", false))
+        {
+            var migrated = await TryMigrate(cancellationToken);
+            Environment.ExitCode = migrated ? 0 : 1;
+            lifetime.StopApplication();
+            return;
+        }
         if (!configuration.GetValue("Database:MigrateOnStart", true)) return;
         if (await TryMigrate(cancellationToken)) return;
         _ = Task.Run(RetryUntilMigrated, CancellationToken.None);
