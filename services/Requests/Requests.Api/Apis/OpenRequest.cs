@@ -1,0 +1,123 @@
+using System.Security.Claims;
+using ClientRequests.Contracts.Departments;
+using ClientRequests.Contracts.Requests;
+using ClientRequests.Departments.Grpc;
+using ClientRequests.Messaging;
+using ClientRequests.Requests.Data;
+using ClientRequests.Requests.Domain;
+using ClientRequests.Requests.Grpc;
+using ClientRequests.ServiceDefaults.Problems;
+using ClientRequests.ServiceDefaults.Security;
+using Grpc.Core;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ClientRequests.Requests.Apis;
+
+/// <summary>POST /api/requests: accept a client request and fan it out to the departments that must act.</summary>
+public static class OpenRequest
+{
+    public static async Task<Results<Created<RequestView>, ValidationProblem, ProblemHttpResult>> Handle(
+        NewRequest body, ClaimsPrincipal user, RequestsDbContext db, ClientLookup clients,
+        DepartmentRouting.DepartmentRoutingClient routing, RequestTypes types, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var errors = body.Validate(types.Names, now);
+        if (errors.Count > 0) return Problem.Invalid(errors);
+
+        var clientId = body.ClientId!.Value;
+        ResolveRouteReply route;
+        Clients.Grpc.ClientEntry? client;
+        try
+        {
+            client = await clients.FindAsync(clientId, cancellationToken);
+            // A client the caller may not act for is reported as unknown: its existence is not theirs to learn.
+            if (client is null || !ClientLookup.MayActFor(user, client)) return Problem.NotFound("Client", clientId);
+
+            route = await routing.ResolveAsync(new ResolveRouteRequest
+            {
+                RequestType = body.Type!,
+                Priority = body.Priority!,
+                ClientTier = client.Tier,
+                Tags = { body.Tags ?? [] },
+                ExplicitDepartmentCodes = { body.Departments ?? [] },
+            }, cancellationToken: cancellationToken);
+        }
+        catch (RpcException e) when (e.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.Internal)
+        {
+            return Problem.Unavailable("A service this request depends on is unavailable.", "Nothing was recorded. Try again shortly.");
+        }
+
+        if (route.UnknownDepartmentCodes.Count > 0)
+            return Problem.Invalid("departments", $"Unknown departments: {string.Join(", ", route.UnknownDepartmentCodes)}.");
+        if (route.Departments.Count == 0)
+            return Problem.Invalid("departments", "No department could be found for this request.");
+
+        var request = new ClientRequest
+        {
+            Id = Guid.CreateVersion7(now),
+            ClientId = clientId,
+            ClientName = client.Name,
+            AccountManagerId = client.AccountManagerId,
+            OpenedBy = user.UserId(),
+            Type = body.Type!,
+            Priority = Enum.Parse<Priority>(body.Priority!),
+            Title = body.Title!.Trim(),
+            Description = body.Description!,
+            Tags = body.Tags ?? [],
+            DueAt = body.DueAt,
+            ExternalReference = body.ExternalReference,
+            RoutedBy = route.MatchedRule,
+            SubmittedAt = now,
+        };
+        foreach (var department in route.Departments)
+        {
+            request.WorkItems.Add(new RequestWorkItem
+            {
+                Id = Guid.CreateVersion7(now), RequestId = request.Id, AssignedAt = now,
+                DepartmentCode = department.Code, DepartmentName = department.Name,
+            });
+        }
+
+        db.Requests.Add(request);
+        db.Publish(Submitted(request, client), clock);
+        foreach (var item in request.WorkItems)
+            db.Send(Assignment(request, item), Department.QueueName(item.DepartmentCode), clock);
+        await db.SaveChangesAsync(cancellationToken);
+
+        return TypedResults.Created($"/api/requests/{request.Id}", RequestView.From(request));
+    }
+
+    static RequestSubmitted Submitted(ClientRequest request, Clients.Grpc.ClientEntry client) => new()
+    {
+        RequestId = request.Id,
+        ClientId = request.ClientId,
+        ClientName = request.ClientName,
+        AccountManagerId = request.AccountManagerId,
+        AccountExecutiveIds = client.AccountExecutiveIds.ToList(),
+        OpenedBy = request.OpenedBy,
+        Type = request.Type,
+        Priority = request.Priority.ToString(),
+        Title = request.Title,
+        DepartmentCodes = request.WorkItems.Select(w => w.DepartmentCode).ToList(),
+        SubmittedAt = request.SubmittedAt,
+    };
+
+    static AssignWorkItem Assignment(ClientRequest request, RequestWorkItem item) => new()
+    {
+        WorkItemId = item.Id,
+        RequestId = request.Id,
+        ClientId = request.ClientId,
+        DepartmentCode = item.DepartmentCode,
+        Type = request.Type,
+        Priority = request.Priority.ToString(),
+        Title = request.Title,
+        Description = request.Description,
+        AssignedAt = item.AssignedAt,
+    };
+}
+
+static class Department
+{
+    /// <summary>The department's durable queue; the departments service (or the department's own system) consumes it.</summary>
+    public static string QueueName(string code) => $"department-{code}";
+}

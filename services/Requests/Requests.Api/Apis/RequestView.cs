@@ -1,0 +1,16 @@
+using ClientRequests.Requests.Domain;
+
+namespace ClientRequests.Requests.Apis;
+
+public sealed record RequestView(
+    Guid Id, Guid ClientId, string ClientName, string OpenedBy, string Type, string Priority, string Title, string Description,
+    IReadOnlyList<string> Tags, DateTimeOffset? DueAt, string? ExternalReference, string Status, string RoutedBy,
+    DateTimeOffset SubmittedAt, IReadOnlyList<WorkItemView> WorkItems)
+{
+    public static RequestView From(ClientRequest r) =>
+        new(r.Id, r.ClientId, r.ClientName, r.OpenedBy, r.Type, r.Priority.ToString(), r.Title, r.Description, r.Tags, r.DueAt,
+            r.ExternalReference, r.Status.ToString(), r.RoutedBy, r.SubmittedAt,
+            r.WorkItems.OrderBy(w => w.DepartmentCode).Select(w => new WorkItemView(w.Id, w.DepartmentCode, w.DepartmentName, w.Status.ToString(), w.QueuedAt)).ToList());
+}
+
+public sealed record WorkItemView(Guid Id, string DepartmentCode, string DepartmentName, string Status, DateTimeOffset? QueuedAt);

@@ -1,0 +1,64 @@
+using ClientRequests.Messaging;
+using ClientRequests.Requests.Domain;
+using ClientRequests.ServiceDefaults.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace ClientRequests.Requests.Data;
+
+public class RequestsDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<ClientRequest> Requests => Set<ClientRequest>();
+    public DbSet<RequestWorkItem> WorkItems => Set<RequestWorkItem>();
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.Entity<ClientRequest>(request =>
+        {
+            request.ToTable("Requests");
+            request.Property(r => r.ClientName).HasMaxLength(200);
+            request.Property(r => r.AccountManagerId).HasMaxLength(100);
+            request.Property(r => r.OpenedBy).HasMaxLength(100);
+            request.Property(r => r.Type).HasMaxLength(60);
+            request.Property(r => r.Priority).HasConversion<string>().HasMaxLength(2);
+            request.Property(r => r.Title).HasMaxLength(NewRequest.TitleMax);
+            request.Property(r => r.Description).HasMaxLength(NewRequest.DescriptionMax);
+            request.Property(r => r.ExternalReference).HasMaxLength(100);
+            request.Property(r => r.RoutedBy).HasMaxLength(200);
+            request.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+            request.Property(r => r.Version).IsConcurrencyToken();
+            request.HasMany(r => r.WorkItems).WithOne().HasForeignKey(w => w.RequestId);
+            // Lists filter by client and status and page by (SubmittedAt, Id).
+            request.HasIndex(r => new { r.ClientId, r.SubmittedAt, r.Id });
+            request.HasIndex(r => new { r.Status, r.SubmittedAt, r.Id });
+            request.HasIndex(r => new { r.SubmittedAt, r.Id });
+            request.HasIndex(r => new { r.ClientId, r.ExternalReference }).IsUnique().HasFilter("\"ExternalReference\" IS NOT NULL");
+        });
+        model.Entity<RequestWorkItem>(item =>
+        {
+            item.ToTable("RequestWorkItems");
+            item.Property(w => w.DepartmentCode).HasMaxLength(40);
+            item.Property(w => w.DepartmentName).HasMaxLength(200);
+            item.Property(w => w.Status).HasConversion<string>().HasMaxLength(20);
+            item.HasIndex(w => new { w.DepartmentCode, w.Status });
+        });
+        model.AddOutboxAndInbox();
+    }
+}
+
+public sealed class SqliteRequestsDbContext(DbContextOptions<SqliteRequestsDbContext> options) : RequestsDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configuration) => SqliteConventions.Apply(configuration);
+}
+
+public sealed class SqlServerRequestsDbContext(DbContextOptions<SqlServerRequestsDbContext> options) : RequestsDbContext(options);
+
+sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteRequestsDbContext>
+{
+    public SqliteRequestsDbContext CreateDbContext(string[] args) => new(DesignTime.Sqlite<SqliteRequestsDbContext>());
+}
+
+sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<SqlServerRequestsDbContext>
+{
+    public SqlServerRequestsDbContext CreateDbContext(string[] args) => new(DesignTime.SqlServer<SqlServerRequestsDbContext>());
+}

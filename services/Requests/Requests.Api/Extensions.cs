@@ -1,0 +1,29 @@
+using ClientRequests.Clients.Grpc;
+using ClientRequests.Departments.Grpc;
+using ClientRequests.Requests.Consumers;
+using ClientRequests.Requests.Data;
+using ClientRequests.Requests.Domain;
+using ClientRequests.Requests.Grpc;
+using ClientRequests.ServiceDefaults.Security;
+
+namespace ClientRequests.Requests;
+
+public static class Extensions
+{
+    public static IHostApplicationBuilder AddRequestsServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddServiceDatabase<RequestsDbContext, SqliteRequestsDbContext, SqlServerRequestsDbContext>("requests");
+        builder.AddMessaging<RequestsDbContext>(bus => bus.AddConsumer<WorkItemQueuedConsumer>());
+
+        // Logical names, resolved by service discovery; the caller's token goes along.
+        builder.Services.AddGrpcClient<ClientDirectory.ClientDirectoryClient>(o => o.Address = new Uri("http://_grpc.clients"))
+            .AddHttpMessageHandler<BearerTokenPropagation>();
+        builder.Services.AddGrpcClient<DepartmentRouting.DepartmentRoutingClient>(o => o.Address = new Uri("http://_grpc.departments"))
+            .AddHttpMessageHandler<BearerTokenPropagation>();
+        builder.Services.AddScoped<ClientLookup>();
+        builder.Services.AddSingleton<RequestTypes>();
+
+        builder.Services.AddOpenApi();
+        return builder;
+    }
+}
