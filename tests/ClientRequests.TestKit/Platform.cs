@@ -1,0 +1,105 @@
+using System.Net.Http.Headers;
+using ClientRequests.ServiceDefaults.Security;
+
+namespace ClientRequests.TestKit;
+
+/// <summary>
+/// The whole platform as separate processes: the four services and the gateway, each on free loopback ports,
+/// with its own SQLite files, on a fresh virtual host of the test broker.
+/// </summary>
+public sealed class Platform : IAsyncDisposable
+{
+    public static readonly (string Name, string Project, string Assembly)[] Services =
+    [
+        ("clients", "services/Clients/Clients.Api", "Clients.Api"),
+        ("departments", "services/Departments/Departments.Api", "Departments.Api"),
+        ("requests", "services/Requests/Requests.Api", "Requests.Api"),
+        ("notifications", "services/Notifications/Notifications.Api", "Notifications.Api"),
+    ];
+
+    readonly List<ServiceProcess> processes = [];
+    public string DataFolder { get; }
+    public string AmqpUri { get; private set; } = "";
+    public Uri GatewayAddress { get; private set; } = null!;
+    public IReadOnlyDictionary<string, ServiceProcess> Processes => processes.ToDictionary(p => p.Name);
+
+    Platform(string dataFolder) => DataFolder = dataFolder;
+
+    public static async Task<Platform> StartAsync()
+    {
+        var platform = new Platform(Path.Combine(Path.GetTempPath(), "clientrequests-e2e", Guid.NewGuid().ToString("N")));
+        try
+        {
+            await platform.StartProcessesAsync();
+            return platform;
+        }
+        catch
+        {
+            await platform.DisposeAsync();
+            throw;
+        }
+    }
+
+    async Task StartProcessesAsync()
+    {
+        var broker = await TestBroker.Shared;
+        AmqpUri = await broker.NewVirtualHostAsync("e2e");
+        var ports = Services.ToDictionary(s => s.Name, _ => (Http: FreePort.Next(), Grpc: FreePort.Next()));
+        GatewayAddress = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
+
+        var shared = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["ConnectionStrings__rabbitmq"] = AmqpUri,
+            ["Data__Folder"] = DataFolder,
+            ["Auth__SigningKey"] = Tokens.SigningKey,
+            ["Messaging__Outbox__PollInterval"] = "00:00:00.500",
+        };
+        foreach (var (name, (http, grpc)) in ports)
+        {
+            shared[$"services__{name}__http__0"] = $"http://127.0.0.1:{http}";
+            shared[$"services__{name}__grpc__0"] = $"http://127.0.0.1:{grpc}";
+        }
+
+        var logs = Path.Combine(DataFolder, "logs");
+        await Task.WhenAll(Services.Select(async service =>
+        {
+            var (http, grpc) = ports[service.Name];
+            var environment = new Dictionary<string, string>(shared)
+            {
+                ["Kestrel__Endpoints__Http__Url"] = $"http://127.0.0.1:{http}",
+                ["Kestrel__Endpoints__Grpc__Url"] = $"http://127.0.0.1:{grpc}",
+            };
+            var process = await ServiceProcess.StartAsync(service.Name, service.Project, service.Assembly,
+                new Uri($"http://127.0.0.1:{http}/"), environment, logs);
+            lock (processes) processes.Add(process);
+        }));
+
+        var gatewayEnvironment = new Dictionary<string, string>(shared)
+        {
+            ["Kestrel__Endpoints__Http__Url"] = GatewayAddress.ToString().TrimEnd('/'),
+        };
+        processes.Add(await ServiceProcess.StartAsync("gateway", "gateway/ClientRequests.Gateway", "ClientRequests.Gateway",
+            GatewayAddress, gatewayEnvironment, logs));
+    }
+
+    /// <summary>An HttpClient on the gateway, signed in as <paramref name="user"/>.</summary>
+    public HttpClient GatewayClient(PlatformUser? user = null)
+    {
+        var http = new HttpClient { BaseAddress = GatewayAddress, Timeout = TimeSpan.FromSeconds(30) };
+        if (user is not null) http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Tokens.For(user));
+        return http;
+    }
+
+    /// <summary>The last lines each process logged, for a failing test's message.</summary>
+    public string Logs() => string.Join("\n\n", processes.Select(p => $"== {p.Name} ==\n{p.Tail(25)}"));
+
+    public async ValueTask DisposeAsync()
+    {
+        await Task.WhenAll(processes.Select(p => p.DisposeAsync().AsTask()));
+        if (Environment.GetEnvironmentVariable("CLIENTREQUESTS_KEEP_TEST_DATA") != "1")
+        {
+            try { Directory.Delete(DataFolder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+    }
+}
