@@ -1,0 +1,20 @@
+using ClientRequests.AppHost;
+
+var builder = DistributedApplication.CreateBuilder(args);
+var root = RepositoryRoot.Find();
+
+// A private RabbitMQ node: Aspire.Hosting.RabbitMQ needs a container engine, which not every machine has.
+var broker = builder.AddPrivateRabbitMq(root);
+
+var clients = builder.AddService<Projects.Clients_Api>("clients", broker, root);
+var departments = builder.AddService<Projects.Departments_Api>("departments", broker, root);
+var requests = builder.AddService<Projects.Requests_Api>("requests", broker, root)
+    .WithReference(clients).WithReference(departments);
+var notifications = builder.AddService<Projects.Notifications_Api>("notifications", broker, root)
+    .WithReference(clients);
+
+builder.AddProject<Projects.ClientRequests_Gateway>("gateway")
+    .WithReference(clients).WithReference(departments).WithReference(requests).WithReference(notifications)
+    .WithEnvironment("Data__Folder", Path.Combine(root, ".data"));
+
+builder.Build().Run();

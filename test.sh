@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Runs every test of the platform against real parts: it starts a private RabbitMQ node on free ports,
+# runs all test projects (the end-to-end tests start the five processes themselves), stops the node,
+# and ends with a line "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")"
+root=$(pwd)
+eng/install-prerequisites.sh || exit 1
+dotnet build ClientRequests.sln -c Debug -nologo -v quiet -clp:ErrorsOnly || { echo "0 passed, 1 failed"; exit 1; }
+
+free_port() {
+  local port
+  while :; do
+    port=$(( 20000 + RANDOM % 30000 ))
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
+  done
+}
+
+epmd_was_running=false; pgrep -x epmd >/dev/null && epmd_was_running=true
+broker_dir=$(mktemp -d /tmp/clientrequests-test-broker.XXXXXX)
+node="tests$$"
+export CLIENTREQUESTS_RABBITMQ_AMQP_PORT=$(free_port)
+export CLIENTREQUESTS_RABBITMQ_MANAGEMENT_PORT=$(free_port)
+setsid eng/rabbitmq-node.sh "$broker_dir" "$CLIENTREQUESTS_RABBITMQ_AMQP_PORT" "$CLIENTREQUESTS_RABBITMQ_MANAGEMENT_PORT" "$(free_port)" "$node" \
+  >"$broker_dir/console.log" 2>&1 </dev/null &
+
+stop_broker() {
+  HOME="$broker_dir/home" /usr/lib/rabbitmq/bin/rabbitmqctl -n "$node@localhost" stop >/dev/null 2>&1
+  $epmd_was_running || pkill -x epmd 2>/dev/null
+  rm -rf "$broker_dir"
+}
+trap stop_broker EXIT
+
+for _ in $(seq 1 90); do
+  HOME="$broker_dir/home" /usr/lib/rabbitmq/bin/rabbitmqctl -n "$node@localhost" await_startup --timeout 5 >/dev/null 2>&1 && break
+  sleep 1
+done
+
+log=$(mktemp /tmp/clientrequests-test.XXXXXX.log)
+dotnet test --solution ClientRequests.sln --no-build -c Debug 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+
+# The runner's summary over all test projects; when it is missing (a crash before it), count the failure.
+passed=$(grep -E '^\s*succeeded:' "$log" | tail -1 | grep -oE '[0-9]+' || true)
+failed=$(grep -E '^\s*failed:' "$log" | tail -1 | grep -oE '[0-9]+' || true)
+passed=${passed:-0}; failed=${failed:-0}
+[ "$status" -ne 0 ] && [ "$failed" -eq 0 ] && failed=1
+rm -f "$log"
+echo "$passed passed, $failed failed"
+exit "$status"
