@@ -1,0 +1,30 @@
+namespace ClientRequests.Notifications.Domain;
+
+/// <summary>How a recipient is told about an event; one notification per (event, recipient, channel).</summary>
+public enum NotificationChannel
+{
+    InApp,
+}
+
+/// <summary>One event told to one recipient through one channel. In-app notifications form the recipient's inbox.</summary>
+public sealed class Notification
+{
+    public Guid Id { get; init; }
+    public required string RecipientId { get; init; }
+    public NotificationChannel Channel { get; init; }
+    /// <summary>The message id of the event, so a redelivered or re-published event cannot notify twice.</summary>
+    public Guid EventId { get; init; }
+    public required string Kind { get; init; }
+    public required string Title { get; init; }
+    public required string Body { get; init; }
+    public Guid? RequestId { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset? ReadAt { get; private set; }
+
+    public void MarkRead(DateTimeOffset now) => ReadAt ??= now;
+}
+
+public static class NotificationKinds
+{
+    public const string RequestSubmitted = "request-submitted";
+}

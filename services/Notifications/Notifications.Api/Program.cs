@@ -1,0 +1,23 @@
+using ClientRequests.Notifications;
+using ClientRequests.Notifications.Apis;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddNotificationsServices();
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapOpenApi().AllowAnonymous();
+app.MapDefaultEndpoints();
+app.MapInboxApi();
+
+app.Run();
+
+/// <summary>Marks this service's entry point for WebApplicationFactory.</summary>
+public partial class NotificationsApiMarker;
