@@ -1,0 +1,25 @@
+using ClientRequests.Clients.Consumers;
+using ClientRequests.Clients.Data;
+using ClientRequests.ServiceDefaults.Data;
+using ClientRequests.ServiceDefaults.Security;
+
+namespace ClientRequests.Clients;
+
+public static class Extensions
+{
+    /// <summary>Who may read clients over REST: the account teams, analysts and admins (not department staff).</summary>
+    public const string ClientReaderPolicy = "client-reader";
+
+    public static IHostApplicationBuilder AddClientsServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddServiceDatabase<ClientsDbContext, SqliteClientsDbContext, SqlServerClientsDbContext>("clients");
+        builder.Services.AddScoped<IDemoDataSeeder<ClientsDbContext>, DemoData>();
+        builder.AddMessaging<ClientsDbContext>(bus => bus.AddConsumer<RequestSubmittedConsumer>());
+
+        builder.Services.AddAuthorizationBuilder().AddPolicy(ClientReaderPolicy,
+            policy => policy.RequireRole(Roles.AccountManager, Roles.AccountExecutive, Roles.Analyst, Roles.Admin));
+        builder.Services.AddGrpc();
+        builder.Services.AddOpenApi();
+        return builder;
+    }
+}

@@ -1,0 +1,87 @@
+using ClientRequests.Clients.Data;
+using ClientRequests.Clients.Domain;
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClientRequests.Clients.Grpc;
+
+/// <summary>
+/// The other services' question, in batches: does client X exist, who is on its team, may user U act for it?
+/// Every call costs a fixed number of indexed queries however many ids it carries.
+/// </summary>
+public sealed class ClientDirectoryService(ClientsDbContext db, TimeProvider clock) : ClientDirectory.ClientDirectoryBase
+{
+    /// <summary>Ids per IN list: keeps SQL Server well under its 2,100 parameters per statement.</summary>
+    const int ChunkSize = 500;
+    const int MaxIdsPerCall = 10_000;
+
+    public override async Task<GetClientsReply> GetClients(GetClientsRequest request, ServerCallContext context)
+    {
+        if (request.ClientIds.Count > MaxIdsPerCall)
+            throw new RpcException(new Status(StatusCode.InvalidArgument, $"At most {MaxIdsPerCall} client ids per call."));
+        var (clients, unknown) = await LoadAsync(request.ClientIds, context.CancellationToken);
+        var managers = clients.Values.Select(c => c.AccountManagerId).Distinct().ToList();
+        var teams = await db.ExecutivesByManagerAsync(managers, context.CancellationToken);
+        var health = await HealthAsync(clients.Keys.ToList(), context.CancellationToken);
+
+        var reply = new GetClientsReply();
+        reply.UnknownClientIds.AddRange(unknown);
+        foreach (var client in clients.Values)
+        {
+            var entry = new ClientEntry
+            {
+                Id = client.Id.ToString(), Name = client.Name, Tier = WireNames.Name(client.Tier), Status = WireNames.Name(client.Status),
+                AccountManagerId = client.AccountManagerId,
+            };
+            entry.AccountExecutiveIds.AddRange(teams.GetValueOrDefault(client.AccountManagerId) ?? []);
+            var score = ClientHealth.Score(health[client.Id], clock.GetUtcNow());
+            (entry.HealthScore, entry.HealthBand) = (score.Score, score.Band);
+            reply.Clients.Add(entry);
+        }
+        return reply;
+    }
+
+    public override async Task<CheckAccessReply> CheckAccess(CheckAccessRequest request, ServerCallContext context)
+    {
+        if (request.Queries.Count > MaxIdsPerCall)
+            throw new RpcException(new Status(StatusCode.InvalidArgument, $"At most {MaxIdsPerCall} queries per call."));
+        var (clients, _) = await LoadAsync(request.Queries.Select(q => q.ClientId), context.CancellationToken);
+        var users = request.Queries.Select(q => q.UserId).Distinct().ToList();
+        var reportsTo = await db.ExecutiveAssignments.AsNoTracking().Where(a => users.Contains(a.ExecutiveId))
+            .ToDictionaryAsync(a => a.ExecutiveId, a => a.ManagerId, context.CancellationToken);
+
+        var reply = new CheckAccessReply();
+        foreach (var query in request.Queries)
+        {
+            var answer = new AccessAnswer { UserId = query.UserId, ClientId = query.ClientId };
+            if (Guid.TryParse(query.ClientId, out var id) && clients.TryGetValue(id, out var client))
+            {
+                var scope = ClientScope.For(query.UserId, query.Roles.ToList(), reportsTo.GetValueOrDefault(query.UserId));
+                (answer.ClientExists, answer.MayRead, answer.MayAct) = (true, scope.Sees(client.AccountManagerId), scope.ActsFor(client.AccountManagerId));
+            }
+            reply.Answers.Add(answer);
+        }
+        return reply;
+    }
+
+    async Task<(Dictionary<Guid, Client> Clients, List<string> Unknown)> LoadAsync(IEnumerable<string> ids, CancellationToken cancellationToken)
+    {
+        var texts = ids.Distinct().ToList();
+        var parsed = texts.Select(t => (Text: t, Ok: Guid.TryParse(t, out var id), Id: id)).ToList();
+        var clients = new Dictionary<Guid, Client>();
+        foreach (var chunk in parsed.Where(p => p.Ok).Select(p => p.Id).Distinct().Chunk(ChunkSize))
+            foreach (var client in await db.Clients.AsNoTracking().Where(c => chunk.Contains(c.Id)).ToListAsync(cancellationToken))
+                clients[client.Id] = client;
+        var unknown = parsed.Where(p => !p.Ok || !clients.ContainsKey(p.Id)).Select(p => p.Text).ToList();
+        return (clients, unknown);
+    }
+
+    async Task<ILookup<Guid, HealthSignal>> HealthAsync(List<Guid> clientIds, CancellationToken cancellationToken)
+    {
+        var since = clock.GetUtcNow() - ClientHealth.Window;
+        var signals = new List<HealthSignal>();
+        foreach (var chunk in clientIds.Chunk(ChunkSize))
+            signals.AddRange(await db.HealthSignals.AsNoTracking().Where(s => chunk.Contains(s.ClientId) && s.OccurredAt > since).ToListAsync(cancellationToken));
+        return signals.ToLookup(s => s.ClientId);
+    }
+}

@@ -1,0 +1,29 @@
+using ClientRequests.Clients.Grpc;
+using Google.Protobuf;
+using Grpc.Core;
+
+namespace ClientRequests.Clients.Tests;
+
+/// <summary>
+/// A caller of ClientDirectory built on the server's message types: the service compiles the proto as server only,
+/// and a second compilation (as client) in this assembly would clash with those types.
+/// </summary>
+public sealed class DirectoryClient(CallInvoker invoker)
+{
+    const string Service = "clientrequests.clients.v1.ClientDirectory";
+
+    static readonly Method<GetClientsRequest, GetClientsReply> GetClientsMethod = Unary(GetClientsRequest.Parser, GetClientsReply.Parser, "GetClients");
+    static readonly Method<CheckAccessRequest, CheckAccessReply> CheckAccessMethod = Unary(CheckAccessRequest.Parser, CheckAccessReply.Parser, "CheckAccess");
+
+    public async Task<GetClientsReply> GetClientsAsync(GetClientsRequest request) =>
+        await invoker.AsyncUnaryCall(GetClientsMethod, null, new CallOptions(), request);
+
+    public async Task<CheckAccessReply> CheckAccessAsync(CheckAccessRequest request) =>
+        await invoker.AsyncUnaryCall(CheckAccessMethod, null, new CallOptions(), request);
+
+    static Method<TRequest, TReply> Unary<TRequest, TReply>(MessageParser<TRequest> request, MessageParser<TReply> reply, string name)
+        where TRequest : class, IMessage<TRequest> where TReply : class, IMessage<TReply> =>
+        new(MethodType.Unary, Service, name,
+            Marshallers.Create(m => m.ToByteArray(), request.ParseFrom),
+            Marshallers.Create(m => m.ToByteArray(), reply.ParseFrom));
+}
