@@ -12,6 +12,8 @@ public static class PlatformResources
                 Path.Combine(root, "eng", "rabbitmq-node.sh"), Path.Combine(root, ".data", "rabbitmq"),
                 broker["AmqpPort"]!, broker["ManagementPort"]!, broker["DistributionPort"]!, "clientrequests")
             .WithHttpEndpoint(port: int.Parse(broker["ManagementPort"]!), name: "management", isProxied: false)
+            // The management API answers 401 to an anonymous call once the node has booted: services wait for that.
+            .WithHttpHealthCheck("/api/overview", statusCode: 401, endpointName: "management")
             .WithEnvironment("RABBITMQ_AMQP_PORT", broker["AmqpPort"]!);
     }
 

@@ -42,4 +42,29 @@ public sealed class BrokerOutageTests
         await host.StopAsync();
         File.Delete(databaseFile);
     }
+
+    [Fact]
+    public async Task A_service_started_before_the_broker_delivers_what_it_wrote_meanwhile()
+    {
+        await using var node = await RabbitMqNode.StartAsync("late");
+        await node.StopAsync();
+        var databaseFile = Path.Combine(Path.GetTempPath(), $"ledger-{Guid.NewGuid():N}.db");
+        using var host = await LedgerHost.StartAsync(node.AmqpUri(), databaseFile, waitForBus: false);
+        var received = host.Services.GetRequiredService<Received>();
+
+        var entryId = Guid.NewGuid();
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<LedgerDbContext>();
+            db.Entries.Add(new Entry { Id = entryId, Note = "before the broker" });
+            db.Publish(new EntryWritten { EntryId = entryId, Note = "before the broker" });
+            await db.SaveChangesAsync();
+        }
+        await Task.Delay(3000);
+        await node.StartAsync();
+
+        Assert.True(await received.WaitForAsync(r => r.Any(m => m.Message.EntryId == entryId), TimeSpan.FromSeconds(90)));
+        await host.StopAsync();
+        File.Delete(databaseFile);
+    }
 }

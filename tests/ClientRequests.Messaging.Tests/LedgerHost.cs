@@ -77,7 +77,7 @@ public sealed class Received
 
 public static class LedgerHost
 {
-    public static async Task<IHost> StartAsync(string amqpUri, string databaseFile)
+    public static async Task<IHost> StartAsync(string amqpUri, string databaseFile, bool waitForBus = true)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration["ConnectionStrings:rabbitmq"] = amqpUri;
@@ -85,7 +85,7 @@ public static class LedgerHost
         builder.Configuration["Messaging:RetryLimit"] = "1";
         builder.Services.AddSingleton<Received>();
         // Publishing before the consumers' queues are bound would drop the message: wait for them.
-        builder.Services.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = true);
+        builder.Services.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = waitForBus);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         builder.Services.AddDbContext<LedgerDbContext>((services, options) => options
             .UseSqlite($"Data Source={databaseFile}")

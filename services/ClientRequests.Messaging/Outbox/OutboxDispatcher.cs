@@ -87,7 +87,8 @@ public sealed class OutboxDispatcher<TDbContext>(
             }
             else
             {
-                var endpoint = await bus.GetSendEndpoint(new Uri($"queue:{row.Destination}"));
+                // GetSendEndpoint takes no token and waits for the transport: bound it too, or one send holds the batch.
+                var endpoint = await bus.GetSendEndpoint(new Uri($"queue:{row.Destination}")).WaitAsync(timeout.Token);
                 await endpoint.Send(message, type, Pipe.Execute<SendContext>(c => c.MessageId = row.Id), timeout.Token);
             }
             return null;
