@@ -62,6 +62,7 @@ public sealed class BrokerOutageTests
         }
         await Task.Delay(3000);
         await node.StartAsync();
+        Console.WriteLine($"{DateTime.UtcNow:HH:mm:ss.fff} broker started");
 
         Assert.True(await received.WaitForAsync(r => r.Any(m => m.Message.EntryId == entryId), TimeSpan.FromSeconds(90)));
         await host.StopAsync();

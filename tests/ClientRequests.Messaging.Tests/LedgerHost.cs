@@ -87,6 +87,7 @@ public static class LedgerHost
         // Publishing before the consumers' queues are bound would drop the message: wait for them.
         builder.Services.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = waitForBus);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        builder.Logging.AddSimpleConsole(o => o.TimestampFormat = "HH:mm:ss.fff ");
         builder.Services.AddDbContext<LedgerDbContext>((services, options) => options
             .UseSqlite($"Data Source={databaseFile}")
             .AddInterceptors(services.GetServices<IInterceptor>()));

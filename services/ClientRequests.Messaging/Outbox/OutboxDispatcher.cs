@@ -13,7 +13,7 @@ namespace ClientRequests.Messaging.Outbox;
 /// and the mark publishes the row again with the same MessageId, which the receiving inbox recognises.
 /// </summary>
 public sealed class OutboxDispatcher<TDbContext>(
-    IServiceScopeFactory scopes, IBus bus, OutboxSignal signal, IOptions<OutboxOptions> options,
+    IServiceScopeFactory scopes, IBusControl bus, OutboxSignal signal, IOptions<OutboxOptions> options,
     TimeProvider clock, ILogger<OutboxDispatcher<TDbContext>> logger) : BackgroundService
     where TDbContext : DbContext
 {
@@ -27,6 +27,13 @@ public sealed class OutboxDispatcher<TDbContext>(
         {
             try
             {
+                // Publishing into a bus that has not connected yet can leave MassTransit's send transport stuck;
+                // rows simply wait until the bus reports healthy.
+                if (bus.CheckHealth().Status != BusHealthStatus.Healthy)
+                {
+                    await Task.Delay(settings.PollInterval, clock, stoppingToken);
+                    continue;
+                }
                 var dispatched = await DispatchBatchAsync(stoppingToken);
                 failures = 0;
                 await CleanUpAsync(stoppingToken);
@@ -81,16 +88,9 @@ public sealed class OutboxDispatcher<TDbContext>(
             var (message, type) = row.Deserialize();
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(settings.PublishTimeout);
-            if (row.Destination is null)
-            {
-                await bus.Publish(message, type, Pipe.Execute<PublishContext>(c => c.MessageId = row.Id), timeout.Token);
-            }
-            else
-            {
-                // GetSendEndpoint takes no token and waits for the transport: bound it too, or one send holds the batch.
-                var endpoint = await bus.GetSendEndpoint(new Uri($"queue:{row.Destination}")).WaitAsync(timeout.Token);
-                await endpoint.Send(message, type, Pipe.Execute<SendContext>(c => c.MessageId = row.Id), timeout.Token);
-            }
+            // Task.Run + WaitAsync bound the call even where the transport blocks or ignores the token while it
+            // reconnects; an abandoned publish that completes later is a duplicate the receiving inbox absorbs.
+            await Task.Run(() => PublishOrSendAsync(row, message, type, timeout.Token), timeout.Token).WaitAsync(timeout.Token);
             return null;
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
@@ -99,6 +99,17 @@ public sealed class OutboxDispatcher<TDbContext>(
                 logger.LogError(e, "Outbox message {MessageId} ({Type}) parked after {Attempts} attempts", row.Id, row.MessageType, row.Attempts + 1);
             return e;
         }
+    }
+
+    async Task PublishOrSendAsync(OutboxMessage row, object message, Type type, CancellationToken cancellationToken)
+    {
+        if (row.Destination is null)
+        {
+            await bus.Publish(message, type, Pipe.Execute<PublishContext>(c => c.MessageId = row.Id), cancellationToken);
+            return;
+        }
+        var endpoint = await bus.GetSendEndpoint(new Uri($"queue:{row.Destination}"));
+        await endpoint.Send(message, type, Pipe.Execute<SendContext>(c => c.MessageId = row.Id), cancellationToken);
     }
 
     async Task CleanUpAsync(CancellationToken cancellationToken)
