@@ -31,6 +31,9 @@ public sealed class ClientsApp : WebApplicationFactory<ClientsApiMarker>, IAsync
         builder.UseSetting("Auth:SigningKey", Tokens.SigningKey);
     }
 
+    /// <summary>The virtual host the service publishes to, for tests that listen or publish beside it.</summary>
+    public string RabbitMqUri => rabbitMq;
+
     public HttpClient ClientFor(PlatformUser user)
     {
         var client = CreateClient();
