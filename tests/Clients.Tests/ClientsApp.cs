@@ -20,7 +20,15 @@ public sealed class ClientsApp : WebApplicationFactory<ClientsApiMarker>, IAsync
     {
         var broker = await TestBroker.Shared;
         rabbitMq = await broker.NewVirtualHostAsync("clients");
-        _ = Server; // start now, so the database is migrated and seeded before the first test
+        // Ready means migrated, seeded and connected to the broker. Without this wait, a short test could end while
+        // the bus was still starting, and the test host reported foreground threads left running (exit code 1).
+        using var http = CreateClient();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while ((await http.GetAsync("/health/ready")).StatusCode != System.Net.HttpStatusCode.OK)
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("The clients service did not become ready within 60 s.");
+            await Task.Delay(100);
+        }
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

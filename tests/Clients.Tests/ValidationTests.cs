@@ -85,4 +85,15 @@ public sealed class ValidationTests(ClientsApp app) : IClassFixture<ClientsApp>
         var response = await app.ClientFor(DemoUsers.Grace).PutJsonAsync("/api/clients/account-executives/xavier", new { managerId = "bob" });
         await response.ProblemAsync(HttpStatusCode.BadRequest, "managerId");
     }
+
+    [Fact]
+    public async Task Registrations_of_one_name_at_once_give_one_client_and_conflicts_for_the_rest()
+    {
+        var http = app.ClientFor(DemoUsers.Alice);
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6)
+            .Select(_ => http.PostJsonAsync("/api/clients", new { name = "Race Corp", industry = "Racing" })));
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);
+        Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.Created), r => Assert.Equal(HttpStatusCode.Conflict, r.StatusCode));
+    }
 }
