@@ -20,8 +20,7 @@ public sealed class ClientsApp : WebApplicationFactory<ClientsApiMarker>, IAsync
     {
         var broker = await TestBroker.Shared;
         rabbitMq = await broker.NewVirtualHostAsync("clients");
-        // Ready means migrated, seeded and connected to the broker. Without this wait, a short test could end while
-        // the bus was still starting, and the test host reported foreground threads left running (exit code 1).
+        // Ready means migrated, seeded and connected to the broker, so the first test does not race the start.
         using var http = CreateClient();
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while ((await http.GetAsync("/health/ready")).StatusCode != System.Net.HttpStatusCode.OK)

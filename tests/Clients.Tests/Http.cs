@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 
 namespace ClientRequests.Clients.Tests;
@@ -27,13 +28,9 @@ static class Http
         return problem;
     }
 
-    // Buffered bodies with a Content-Length: a streamed body the server rejects unread (a 403 by policy) keeps
-    // the in-memory TestServer's upload running past the end of the test run.
-    public static Task<HttpResponseMessage> PostJsonAsync<T>(this HttpClient http, string url, T body) => http.PostAsync(url, Content(body));
+    public static Task<HttpResponseMessage> PostJsonAsync<T>(this HttpClient http, string url, T body) => http.PostAsJsonAsync(url, body, Json);
 
-    public static Task<HttpResponseMessage> PutJsonAsync<T>(this HttpClient http, string url, T body) => http.PutAsync(url, Content(body));
-
-    static StringContent Content<T>(T body) => new(JsonSerializer.Serialize(body, Json), System.Text.Encoding.UTF8, "application/json");
+    public static Task<HttpResponseMessage> PutJsonAsync<T>(this HttpClient http, string url, T body) => http.PutAsJsonAsync(url, body, Json);
 }
 
 public sealed record PageOf<T>(List<T> Items, string? NextCursor);
