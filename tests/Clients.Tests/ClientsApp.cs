@@ -20,7 +20,14 @@ public sealed class ClientsApp : WebApplicationFactory<ClientsApiMarker>, IAsync
     {
         var broker = await TestBroker.Shared;
         rabbitMq = await broker.NewVirtualHostAsync("clients");
-        _ = Server; // start now, so the database is migrated and seeded before the first test
+        // Ready means migrated, seeded and connected to the broker, so the first test does not race the start.
+        using var http = CreateClient();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while ((await http.GetAsync("/health/ready")).StatusCode != System.Net.HttpStatusCode.OK)
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("The clients service did not become ready within 60 s.");
+            await Task.Delay(100);
+        }
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -30,6 +37,9 @@ public sealed class ClientsApp : WebApplicationFactory<ClientsApiMarker>, IAsync
         builder.UseSetting("Data:Folder", dataFolder);
         builder.UseSetting("Auth:SigningKey", Tokens.SigningKey);
     }
+
+    /// <summary>The virtual host the service publishes to, for tests that listen or publish beside it.</summary>
+    public string RabbitMqUri => rabbitMq;
 
     public HttpClient ClientFor(PlatformUser user)
     {

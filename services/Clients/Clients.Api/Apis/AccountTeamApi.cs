@@ -59,7 +59,7 @@ public static class AccountTeamApi
         client.Touch();
         var executives = await db.ExecutivesOfAsync(managerId, cancellationToken);
         db.Publish(Changed(client.Id, managerId, executives, scope.UserId, clock), clock);
-        await db.SaveChangesAsync(cancellationToken);
+        if (await ClientsApi.SaveUnlessNameTakenAsync(db, managerId, client, cancellationToken) is { } taken) return taken;
         return TypedResults.Ok(new AccountTeamView(id, managerId, executives));
     }
 

@@ -103,7 +103,7 @@ public static class ClientsApi
             Status = WireNames.Name(client.Status), AccountManagerId = managerId, AccountExecutiveIds = executives,
             RegisteredBy = scope.UserId, RegisteredAt = now,
         }, clock);
-        await db.SaveChangesAsync(cancellationToken);
+        if (await SaveUnlessNameTakenAsync(db, managerId, client, cancellationToken) is { } taken) return taken;
         return TypedResults.Created($"/api/clients/{id}", client.ToView(executives));
     }
 
@@ -137,7 +137,29 @@ public static class ClientsApi
             ClientId = id, Name = client.Name, Industry = client.Industry, Tier = WireNames.Name(client.Tier),
             Status = WireNames.Name(client.Status), Version = client.Version, UpdatedBy = scope.UserId, UpdatedAt = now,
         }, clock);
-        await db.SaveChangesAsync(cancellationToken);
+        if (await SaveUnlessNameTakenAsync(db, client.AccountManagerId, client, cancellationToken) is { } taken) return taken;
         return TypedResults.Ok(client.ToView(await db.ExecutivesOfAsync(client.AccountManagerId, cancellationToken)));
+    }
+
+    /// <summary>
+    /// The name check before saving leaves a window for two editors at once; the unique index closes it, and its
+    /// violation is answered with the same 409 rather than the 503 a database error would otherwise become.
+    /// </summary>
+    internal static async Task<ProblemHttpResult?> SaveUnlessNameTakenAsync(ClientsDbContext db, string managerId, Client client,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return null;
+        }
+        catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            var normalized = client.NormalizedName;
+            if (!await db.Clients.AnyAsync(c => c.AccountManagerId == managerId && c.NormalizedName == normalized && c.Id != client.Id, cancellationToken))
+                throw;
+            return InputRules.FieldConflict("name", "The name is taken.", $"'{managerId}' already has a client named '{client.Name}'.");
+        }
     }
 }
