@@ -1,5 +1,6 @@
 using ClientRequests.Notifications.Consumers;
 using ClientRequests.Notifications.Data;
+using ClientRequests.Notifications.Webhooks;
 
 namespace ClientRequests.Notifications;
 
@@ -9,6 +10,11 @@ public static class Extensions
     {
         builder.AddServiceDatabase<NotificationsDbContext, SqliteNotificationsDbContext, SqlServerNotificationsDbContext>("notifications");
         builder.AddMessaging<NotificationsDbContext>(bus => bus.AddConsumer<RequestSubmittedConsumer>());
+        builder.Services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section);
+        builder.Services.AddSingleton<WebhookAddressGuard>();
+        builder.Services.AddSingleton<WebhookSender>();
+        builder.Services.AddHostedService<WebhookDispatcher>();
+
         builder.Services.AddOpenApi();
         return builder;
     }

@@ -2,15 +2,16 @@ using ClientRequests.Contracts.Requests;
 using ClientRequests.Messaging.Inbox;
 using ClientRequests.Notifications.Data;
 using ClientRequests.Notifications.Domain;
+using ClientRequests.Notifications.Webhooks;
 using MassTransit;
 
 namespace ClientRequests.Notifications.Consumers;
 
-/// <summary>Tells the client's account team that a request was opened for their client.</summary>
+/// <summary>Tells the client's account team that a request was opened for their client, and the integrators who subscribed.</summary>
 public sealed class RequestSubmittedConsumer(NotificationsDbContext db, TimeProvider clock)
     : IdempotentConsumer<RequestSubmitted, NotificationsDbContext>(db, clock)
 {
-    protected override Task ApplyAsync(ConsumeContext<RequestSubmitted> context)
+    protected override async Task ApplyAsync(ConsumeContext<RequestSubmitted> context)
     {
         var message = context.Message;
         var now = Clock.GetUtcNow();
@@ -35,6 +36,6 @@ public sealed class RequestSubmittedConsumer(NotificationsDbContext db, TimeProv
                 CreatedAt = now,
             });
         }
-        return Task.CompletedTask;
+        await WebhookFanOut.AddDeliveriesAsync(Db, WebhookEventTypes.RequestSubmitted, context.MessageId!.Value, message, now, context.CancellationToken);
     }
 }
