@@ -1,5 +1,6 @@
 using ClientRequests.Notifications.Consumers;
 using ClientRequests.Notifications.Data;
+using ClientRequests.Notifications.Email;
 using ClientRequests.Notifications.Webhooks;
 
 namespace ClientRequests.Notifications;
@@ -14,6 +15,10 @@ public static class Extensions
         builder.Services.AddSingleton<WebhookAddressGuard>();
         builder.Services.AddSingleton<WebhookSender>();
         builder.Services.AddHostedService<WebhookDispatcher>();
+
+        builder.Services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section);
+        builder.Services.AddSingleton<PickupFolderSender>();
+        builder.Services.AddHostedService<EmailDispatcher>();
 
         builder.Services.AddOpenApi();
         return builder;

@@ -22,11 +22,14 @@ public class NotificationsDbContext(DbContextOptions options) : DbContext(option
             notification.Property(n => n.Kind).HasMaxLength(60);
             notification.Property(n => n.Title).HasMaxLength(300);
             notification.Property(n => n.Body).HasMaxLength(4000);
+            notification.Property(n => n.Address).HasMaxLength(320);
             // The inbox deduplicates per consumer class; this holds whichever consumer (or renamed consumer) records the event.
             notification.HasIndex(n => new { n.EventId, n.RecipientId, n.Channel }).IsUnique();
             // The inbox page: one recipient and channel, newest first, keyset on (CreatedAt, Id); also counts unread.
             notification.HasIndex(n => new { n.RecipientId, n.Channel, n.CreatedAt, n.Id });
             notification.HasIndex(n => new { n.RecipientId, n.Channel, n.ReadAt });
+            // The e-mail dispatcher's scan: unsent e-mails.
+            notification.HasIndex(n => new { n.Channel, n.SentAt });
         });
         model.Entity<WebhookSubscription>(subscription =>
         {

@@ -37,7 +37,9 @@ namespace ClientRequests.Notifications.Data.Migrations.Sqlite
                     Body = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
                     RequestId = table.Column<Guid>(type: "TEXT", nullable: true),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ReadAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    ReadAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -136,6 +138,11 @@ namespace ClientRequests.Notifications.Data.Migrations.Sqlite
                 name: "IX_InboxMessages_ProcessedAt",
                 table: "InboxMessages",
                 column: "ProcessedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_Channel_SentAt",
+                table: "Notifications",
+                columns: new[] { "Channel", "SentAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Notifications_EventId_RecipientId_Channel",

@@ -37,7 +37,9 @@ namespace ClientRequests.Notifications.Data.Migrations.SqlServer
                     Body = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
                     RequestId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
                     CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    ReadAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                    ReadAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Address = table.Column<string>(type: "nvarchar(320)", maxLength: 320, nullable: true),
+                    SentAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -136,6 +138,11 @@ namespace ClientRequests.Notifications.Data.Migrations.SqlServer
                 name: "IX_InboxMessages_ProcessedAt",
                 table: "InboxMessages",
                 column: "ProcessedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_Channel_SentAt",
+                table: "Notifications",
+                columns: new[] { "Channel", "SentAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Notifications_EventId_RecipientId_Channel",
