@@ -1,6 +1,5 @@
 using ClientRequests.Notifications.Email;
 using MassTransit;
-using MimeKit;
 using static ClientRequests.Notifications.Tests.Scenario;
 
 namespace ClientRequests.Notifications.Tests;
@@ -8,8 +7,6 @@ namespace ClientRequests.Notifications.Tests;
 public sealed class EmailTests : IAsyncLifetime
 {
     NotificationsApp app = null!;
-
-    string MailFolder => Path.Combine(app.DataFolder, "mail");
 
     public async ValueTask InitializeAsync() => app = await NotificationsApp.StartAsync(new Dictionary<string, string?>
     {
@@ -27,7 +24,7 @@ public sealed class EmailTests : IAsyncLifetime
 
         await app.PublishAsync(submitted);
 
-        var messages = await MailEventuallyAsync(count: 2);
+        var messages = await Mailbox.EventuallyAsync(app, m => m.Count >= 2);
         Assert.Equal([$"{executive.Id}@example.test", $"{manager.Id}@example.test"],
             messages.Select(m => m.To.Mailboxes.Single().Address).Order());
         var expected = EmailTemplates.RequestSubmitted(submitted);
@@ -50,32 +47,9 @@ public sealed class EmailTests : IAsyncLifetime
         var marker = Submitted(NewManager());
         await app.PublishAsync(marker);
 
-        await MailEventuallyAsync(messages => messages.Any(m => m.TextBody?.Contains(marker.RequestId.ToString()) == true));
+        await Mailbox.EventuallyAsync(app, messages => messages.Any(m => m.TextBody?.Contains(marker.RequestId.ToString()) == true));
         await Task.Delay(1000);
 
-        Assert.Equal(2, (await ReadMailAsync()).Count);
-    }
-
-    async Task<List<MimeMessage>> ReadMailAsync()
-    {
-        if (!Directory.Exists(MailFolder)) return [];
-        var messages = new List<MimeMessage>();
-        foreach (var file in Directory.GetFiles(MailFolder, "*.eml"))
-            messages.Add(await MimeMessage.LoadAsync(file));
-        return messages;
-    }
-
-    Task<List<MimeMessage>> MailEventuallyAsync(int count) => MailEventuallyAsync(messages => messages.Count >= count);
-
-    async Task<List<MimeMessage>> MailEventuallyAsync(Func<List<MimeMessage>, bool> condition)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        var messages = await ReadMailAsync();
-        while (!condition(messages) && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(100);
-            messages = await ReadMailAsync();
-        }
-        return messages;
+        Assert.Equal(2, (await Mailbox.ReadAsync(app)).Count);
     }
 }

@@ -16,6 +16,7 @@ app.UseAuthorization();
 app.MapOpenApi().AllowAnonymous();
 app.MapDefaultEndpoints();
 app.MapInboxApi();
+app.MapPreferencesApi();
 app.MapWebhooksApi();
 
 app.Run();

@@ -5,6 +5,7 @@ using ClientRequests.Notifications.Domain;
 using ClientRequests.Notifications.Email;
 using ClientRequests.Notifications.Webhooks;
 using MassTransit;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace ClientRequests.Notifications.Consumers;
@@ -24,20 +25,28 @@ public sealed class RequestSubmittedConsumer(NotificationsDbContext db, TimeProv
 
         // The manager may also be listed as an executive; one notification each all the same.
         var recipients = message.AccountExecutiveIds.Prepend(message.AccountManagerId)
-            .Where(id => !string.IsNullOrWhiteSpace(id)).Distinct(StringComparer.Ordinal);
+            .Where(id => !string.IsNullOrWhiteSpace(id)).Distinct(StringComparer.Ordinal).ToList();
+        var preferences = await Db.Preferences.Where(p => recipients.Contains(p.UserId)).ToDictionaryAsync(p => p.UserId, context.CancellationToken);
         foreach (var recipient in recipients)
         {
-            Db.Notifications.Add(new Notification
+            var wants = preferences.GetValueOrDefault(recipient) ?? Preferences.DefaultFor(recipient);
+            if (wants.InApp)
             {
-                Id = NewId.NextGuid(), RecipientId = recipient, Channel = NotificationChannel.InApp, EventId = eventId,
-                Kind = NotificationKinds.RequestSubmitted, Title = title, Body = body, RequestId = message.RequestId, CreatedAt = now,
-            });
-            Db.Notifications.Add(new Notification
+                Db.Notifications.Add(new Notification
+                {
+                    Id = NewId.NextGuid(), RecipientId = recipient, Channel = NotificationChannel.InApp, EventId = eventId,
+                    Kind = NotificationKinds.RequestSubmitted, Title = title, Body = body, RequestId = message.RequestId, CreatedAt = now,
+                });
+            }
+            if (wants.Email)
             {
-                Id = NewId.NextGuid(), RecipientId = recipient, Channel = NotificationChannel.Email, EventId = eventId,
-                Kind = NotificationKinds.RequestSubmitted, Title = mail.Subject, Body = mail.Text, RequestId = message.RequestId, CreatedAt = now,
-                Address = email.Value.AddressOf(recipient),
-            });
+                Db.Notifications.Add(new Notification
+                {
+                    Id = NewId.NextGuid(), RecipientId = recipient, Channel = NotificationChannel.Email, EventId = eventId,
+                    Kind = NotificationKinds.RequestSubmitted, Title = mail.Subject, Body = mail.Text, RequestId = message.RequestId,
+                    CreatedAt = now, Address = wants.EmailAddress ?? email.Value.AddressOf(recipient),
+                });
+            }
         }
         await WebhookFanOut.AddDeliveriesAsync(Db, WebhookEventTypes.RequestSubmitted, eventId, message, now, context.CancellationToken);
     }

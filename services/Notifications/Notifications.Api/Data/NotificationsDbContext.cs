@@ -9,6 +9,7 @@ namespace ClientRequests.Notifications.Data;
 public class NotificationsDbContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<Preferences> Preferences => Set<Preferences>();
     public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
@@ -30,6 +31,12 @@ public class NotificationsDbContext(DbContextOptions options) : DbContext(option
             notification.HasIndex(n => new { n.RecipientId, n.Channel, n.ReadAt });
             // The e-mail dispatcher's scan: unsent e-mails.
             notification.HasIndex(n => new { n.Channel, n.SentAt });
+        });
+        model.Entity<Preferences>(preferences =>
+        {
+            preferences.HasKey(p => p.UserId);
+            preferences.Property(p => p.UserId).HasMaxLength(100);
+            preferences.Property(p => p.EmailAddress).HasMaxLength(320);
         });
         model.Entity<WebhookSubscription>(subscription =>
         {

@@ -140,6 +140,27 @@ namespace ClientRequests.Notifications.Data.Migrations.SqlServer
                     b.ToTable("Notifications");
                 });
 
+            modelBuilder.Entity("ClientRequests.Notifications.Domain.Preferences", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<bool>("Email")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("EmailAddress")
+                        .HasMaxLength(320)
+                        .HasColumnType("nvarchar(320)");
+
+                    b.Property<bool>("InApp")
+                        .HasColumnType("bit");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("Preferences");
+                });
+
             modelBuilder.Entity("ClientRequests.Notifications.Domain.WebhookAttempt", b =>
                 {
                     b.Property<Guid>("Id")

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ClientRequests.Notifications.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerNotificationsDbContext))]
-    [Migration("20261129104105_Initial")]
+    [Migration("20261129104828_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -141,6 +141,27 @@ namespace ClientRequests.Notifications.Data.Migrations.SqlServer
                     b.HasIndex("RecipientId", "Channel", "CreatedAt", "Id");
 
                     b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("ClientRequests.Notifications.Domain.Preferences", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<bool>("Email")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("EmailAddress")
+                        .HasMaxLength(320)
+                        .HasColumnType("nvarchar(320)");
+
+                    b.Property<bool>("InApp")
+                        .HasColumnType("bit");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("Preferences");
                 });
 
             modelBuilder.Entity("ClientRequests.Notifications.Domain.WebhookAttempt", b =>
