@@ -1,3 +1,4 @@
+using ClientRequests.Notifications.Apis;
 using ClientRequests.Notifications.Consumers;
 using ClientRequests.Notifications.Data;
 using ClientRequests.Notifications.Email;
@@ -19,6 +20,8 @@ public static class Extensions
         builder.Services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section);
         builder.Services.AddSingleton<PickupFolderSender>();
         builder.Services.AddHostedService<EmailDispatcher>();
+
+        builder.Services.AddOptions<StreamOptions>().BindConfiguration(StreamOptions.Section);
 
         builder.Services.AddOpenApi();
         return builder;

@@ -16,6 +16,7 @@ app.UseAuthorization();
 app.MapOpenApi().AllowAnonymous();
 app.MapDefaultEndpoints();
 app.MapInboxApi();
+app.MapStreamApi();
 app.MapPreferencesApi();
 app.MapWebhooksApi();
 
