@@ -40,11 +40,33 @@ public static class StreamApi
         routes.MapGet("/api/notifications/stream", Stream).WithTags("Inbox").RequireAuthorization(Policies.AnyUser);
 
     static Results<ServerSentEventsResult<object>, ValidationProblem> Stream([FromHeader(Name = "Last-Event-ID")] string? lastEventId,
-        ClaimsPrincipal user, NotificationsDbContext db, IOptions<StreamOptions> options, TimeProvider clock, CancellationToken cancellationToken)
+        ClaimsPrincipal user, NotificationsDbContext db, IOptions<StreamOptions> options, TimeProvider clock, IHostApplicationLifetime lifetime,
+        CancellationToken cancellationToken)
     {
         if (!Cursor.TryDecode(lastEventId, out var cursor))
             return Problem.Invalid("Last-Event-ID", "'Last-Event-ID' is not an event id this service issued.");
-        return TypedResults.ServerSentEvents(FollowAsync(user.UserId(), cursor, db, options.Value, clock, cancellationToken));
+        return TypedResults.ServerSentEvents(FollowUntilStoppingAsync(user.UserId(), cursor, db, options.Value, clock, lifetime, cancellationToken));
+    }
+
+    /// <summary>Ends the stream when the service stops, so an open stream never holds up a shutdown; clients reconnect.</summary>
+    static async IAsyncEnumerable<SseItem<object>> FollowUntilStoppingAsync(string userId, Cursor? resumeAfter, NotificationsDbContext db,
+        StreamOptions options, TimeProvider clock, IHostApplicationLifetime lifetime, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var ended = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
+        var items = FollowAsync(userId, resumeAfter, db, options, clock, ended.Token).WithCancellation(ended.Token).ConfigureAwait(false);
+        await using var enumerator = items.GetAsyncEnumerator();
+        while (true)
+        {
+            try
+            {
+                if (!await enumerator.MoveNextAsync()) yield break;
+            }
+            catch (OperationCanceledException) when (ended.IsCancellationRequested)
+            {
+                yield break;
+            }
+            yield return enumerator.Current;
+        }
     }
 
     static async IAsyncEnumerable<SseItem<object>> FollowAsync(string userId, Cursor? resumeAfter, NotificationsDbContext db, StreamOptions options,
