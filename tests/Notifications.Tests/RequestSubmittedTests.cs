@@ -46,8 +46,8 @@ public sealed class RequestSubmittedTests(NotificationsAppFixture fixture) : ICl
 
         Assert.Single(await InboxAsync(App.ClientFor(manager)), n => n.RequestId == duplicated.RequestId);
         Assert.Single(await InboxAsync(App.ClientFor(executive)));
-        var stored = await App.QueryAsync(db => db.Notifications.CountAsync(n => n.EventId == messageId));
-        Assert.Equal(2, stored);
+        Assert.Equal(2, await App.QueryAsync(db => db.Notifications.CountAsync(n => n.EventId == messageId && n.Channel == NotificationChannel.InApp)));
+        Assert.Equal(2, await App.QueryAsync(db => db.Notifications.CountAsync(n => n.EventId == messageId && n.Channel == NotificationChannel.Email)));
     }
 
     [Fact]

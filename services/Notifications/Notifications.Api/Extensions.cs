@@ -1,5 +1,8 @@
+using ClientRequests.Notifications.Apis;
 using ClientRequests.Notifications.Consumers;
 using ClientRequests.Notifications.Data;
+using ClientRequests.Notifications.Email;
+using ClientRequests.Notifications.Webhooks;
 
 namespace ClientRequests.Notifications;
 
@@ -9,6 +12,17 @@ public static class Extensions
     {
         builder.AddServiceDatabase<NotificationsDbContext, SqliteNotificationsDbContext, SqlServerNotificationsDbContext>("notifications");
         builder.AddMessaging<NotificationsDbContext>(bus => bus.AddConsumer<RequestSubmittedConsumer>());
+        builder.Services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section);
+        builder.Services.AddSingleton<WebhookAddressGuard>();
+        builder.Services.AddSingleton<WebhookSender>();
+        builder.Services.AddHostedService<WebhookDispatcher>();
+
+        builder.Services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section);
+        builder.Services.AddSingleton<PickupFolderSender>();
+        builder.Services.AddHostedService<EmailDispatcher>();
+
+        builder.Services.AddOptions<StreamOptions>().BindConfiguration(StreamOptions.Section);
+
         builder.Services.AddOpenApi();
         return builder;
     }

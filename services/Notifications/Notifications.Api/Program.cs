@@ -16,6 +16,9 @@ app.UseAuthorization();
 app.MapOpenApi().AllowAnonymous();
 app.MapDefaultEndpoints();
 app.MapInboxApi();
+app.MapStreamApi();
+app.MapPreferencesApi();
+app.MapWebhooksApi();
 
 app.Run();
 

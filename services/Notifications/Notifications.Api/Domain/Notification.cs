@@ -4,6 +4,7 @@ namespace ClientRequests.Notifications.Domain;
 public enum NotificationChannel
 {
     InApp,
+    Email,
 }
 
 /// <summary>One event told to one recipient through one channel. In-app notifications form the recipient's inbox.</summary>
@@ -20,8 +21,14 @@ public sealed class Notification
     public Guid? RequestId { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? ReadAt { get; private set; }
+    /// <summary>Where an e-mail goes; null for in-app notifications.</summary>
+    public string? Address { get; init; }
+    /// <summary>When an e-mail was handed to the mail system; null until then, and for in-app notifications.</summary>
+    public DateTimeOffset? SentAt { get; private set; }
 
     public void MarkRead(DateTimeOffset now) => ReadAt ??= now;
+
+    public void MarkSent(DateTimeOffset now) => SentAt ??= now;
 }
 
 public static class NotificationKinds

@@ -1,0 +1,25 @@
+using ClientRequests.Contracts.Requests;
+
+namespace ClientRequests.Notifications.Email;
+
+public sealed record EmailContent(string Subject, string Text);
+
+/// <summary>One template per event kind; plain text, so every mail client shows the same thing.</summary>
+public static class EmailTemplates
+{
+    public static EmailContent RequestSubmitted(RequestSubmitted e) => new(
+        $"[ClientRequests] New {e.Priority} {e.Type} request for {e.ClientName}: {e.Title}",
+        $"""
+        Hello,
+
+        A {e.Priority}-priority {e.Type} request was opened for {e.ClientName} by {e.OpenedBy}:
+
+            {e.Title}
+
+        Departments working on it: {string.Join(", ", e.DepartmentCodes)}
+        Request id: {e.RequestId}
+        Submitted at: {e.SubmittedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC
+
+        You receive this because you are on the account team of {e.ClientName}.
+        """);
+}

@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using System.Text;
+using ClientRequests.Notifications.Domain;
+using Microsoft.Extensions.Options;
+
+namespace ClientRequests.Notifications.Webhooks;
+
+public sealed record AttemptOutcome(bool Succeeded, int? StatusCode, string? Error, string? Response, TimeSpan Duration);
+
+/// <summary>Sends one signed delivery with a bounded time and a bounded read of the answer; never throws for the receiver's faults.</summary>
+public sealed class WebhookSender : IDisposable
+{
+    public const string EventHeader = "X-ClientRequests-Event";
+    public const string DeliveryHeader = "X-ClientRequests-Delivery";
+
+    readonly HttpClient http;
+    readonly WebhookOptions options;
+    readonly TimeProvider clock;
+
+    public WebhookSender(IOptions<WebhookOptions> options, WebhookAddressGuard guard, TimeProvider clock)
+    {
+        this.options = options.Value;
+        this.clock = clock;
+        // Our own handler, not the factory's defaults: no service discovery, no redirects (they would bypass the guard).
+        http = new HttpClient(new SocketsHttpHandler
+        {
+            ConnectCallback = guard.ConnectAsync,
+            AllowAutoRedirect = false,
+            UseCookies = false,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+        })
+        { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+    }
+
+    public async Task<AttemptOutcome> SendAsync(WebhookSubscription subscription, WebhookDelivery delivery, CancellationToken stopping)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        deadline.CancelAfter(options.Timeout);
+        using var request = new HttpRequestMessage(HttpMethod.Post, subscription.Url)
+        {
+            Content = new StringContent(delivery.Payload, Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add(WebhookSignature.Header, WebhookSignature.Sign(subscription.Secret, clock.GetUtcNow().ToUnixTimeSeconds(), delivery.Payload));
+        request.Headers.Add(EventHeader, delivery.EventType);
+        // Stays the same across retries and replays, so receivers can deduplicate.
+        request.Headers.Add(DeliveryHeader, delivery.Id.ToString());
+
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
+            var answer = await ReadBoundedAsync(response.Content, deadline.Token);
+            var code = (int)response.StatusCode;
+            return new AttemptOutcome(response.IsSuccessStatusCode, code, response.IsSuccessStatusCode ? null : $"HTTP {code}", answer, Stopwatch.GetElapsedTime(started));
+        }
+        catch (OperationCanceledException) when (!stopping.IsCancellationRequested)
+        {
+            return new AttemptOutcome(false, null, $"No complete answer within {options.Timeout.TotalSeconds:0.###} s.", null, Stopwatch.GetElapsedTime(started));
+        }
+        catch (HttpRequestException e)
+        {
+            return new AttemptOutcome(false, null, e.Message, null, Stopwatch.GetElapsedTime(started));
+        }
+    }
+
+    async Task<string> ReadBoundedAsync(HttpContent content, CancellationToken cancellationToken)
+    {
+        await using var stream = await content.ReadAsStreamAsync(cancellationToken);
+        var buffer = new byte[options.MaxResponseBytes];
+        var read = 0;
+        while (read < buffer.Length)
+        {
+            var n = await stream.ReadAsync(buffer.AsMemory(read), cancellationToken);
+            if (n == 0) break;
+            read += n;
+        }
+        return Encoding.UTF8.GetString(buffer, 0, read);
+    }
+
+    public void Dispose() => http.Dispose();
+}
