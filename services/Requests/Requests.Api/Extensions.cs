@@ -13,7 +13,15 @@ public static class Extensions
     public static IHostApplicationBuilder AddRequestsServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<RequestsDbContext, SqliteRequestsDbContext, SqlServerRequestsDbContext>("requests");
-        builder.AddMessaging<RequestsDbContext>(bus => bus.AddConsumer<WorkItemQueuedConsumer>());
+        builder.AddMessaging<RequestsDbContext>(bus =>
+        {
+            bus.AddConsumer<WorkItemQueuedConsumer>();
+            bus.AddConsumer<WorkItemClaimedConsumer>();
+            bus.AddConsumer<WorkItemStartedConsumer>();
+            bus.AddConsumer<WorkItemCompletedConsumer>();
+            bus.AddConsumer<WorkItemRejectedConsumer>();
+            bus.AddConsumer<WorkItemHandedOverConsumer>();
+        });
 
         // Logical names, resolved by service discovery; the caller's token goes along.
         builder.Services.AddGrpcClient<ClientDirectory.ClientDirectoryClient>(o => o.Address = new Uri("http://_grpc.clients"))

@@ -10,6 +10,7 @@ public class RequestsDbContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<ClientRequest> Requests => Set<ClientRequest>();
     public DbSet<RequestWorkItem> WorkItems => Set<RequestWorkItem>();
+    public DbSet<TimelineEntry> Timeline => Set<TimelineEntry>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -26,8 +27,10 @@ public class RequestsDbContext(DbContextOptions options) : DbContext(options)
             request.Property(r => r.ExternalReference).HasMaxLength(100);
             request.Property(r => r.RoutedBy).HasMaxLength(200);
             request.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+            request.Property(r => r.PausedFrom).HasConversion<string>().HasMaxLength(20);
             request.Property(r => r.Version).IsConcurrencyToken();
             request.HasMany(r => r.WorkItems).WithOne().HasForeignKey(w => w.RequestId);
+            request.HasMany(r => r.Timeline).WithOne().HasForeignKey(t => t.RequestId);
             // Lists filter by client and status and page by (SubmittedAt, Id).
             request.HasIndex(r => new { r.ClientId, r.SubmittedAt, r.Id });
             request.HasIndex(r => new { r.Status, r.SubmittedAt, r.Id });
@@ -40,7 +43,21 @@ public class RequestsDbContext(DbContextOptions options) : DbContext(options)
             item.Property(w => w.DepartmentCode).HasMaxLength(40);
             item.Property(w => w.DepartmentName).HasMaxLength(200);
             item.Property(w => w.Status).HasConversion<string>().HasMaxLength(20);
+            item.Property(w => w.Outcome).HasMaxLength(NewRequest.DescriptionMax);
             item.HasIndex(w => new { w.DepartmentCode, w.Status });
+        });
+        model.Entity<TimelineEntry>(entry =>
+        {
+            entry.ToTable("TimelineEntries");
+            entry.Property(t => t.Kind).HasMaxLength(40);
+            entry.Property(t => t.ActorId).HasMaxLength(100);
+            entry.Property(t => t.DepartmentCode).HasMaxLength(40);
+            entry.Property(t => t.Status).HasConversion<string>().HasMaxLength(20);
+            entry.Property(t => t.Visibility).HasConversion<string>().HasMaxLength(10);
+            entry.Property(t => t.Text).HasMaxLength(NewRequest.DescriptionMax);
+            entry.HasIndex(t => new { t.RequestId, t.At, t.Id });
+            // One entry per work-item step, however often (and under whatever message id) the department sends it.
+            entry.HasIndex(t => new { t.WorkItemId, t.Sequence }).IsUnique().HasFilter("\"Sequence\" IS NOT NULL");
         });
         model.AddOutboxAndInbox();
     }
