@@ -1,4 +1,5 @@
 using ClientRequests.Clients.Grpc;
+using ClientRequests.Requests.Apis;
 using ClientRequests.Departments.Grpc;
 using ClientRequests.Requests.Consumers;
 using ClientRequests.Requests.Data;
@@ -28,7 +29,9 @@ public static class Extensions
             .AddHttpMessageHandler<BearerTokenPropagation>();
         builder.Services.AddGrpcClient<DepartmentRouting.DepartmentRoutingClient>(o => o.Address = new Uri("http://_grpc.departments"))
             .AddHttpMessageHandler<BearerTokenPropagation>();
+        builder.Services.AddMemoryCache();
         builder.Services.AddScoped<ClientLookup>();
+        builder.Services.AddScoped<RequestAccess>();
         builder.Services.AddSingleton<RequestTypes>();
 
         builder.Services.AddOpenApi();

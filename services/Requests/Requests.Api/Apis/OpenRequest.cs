@@ -78,6 +78,9 @@ public static class OpenRequest
             });
         }
 
+        request.Record(TimelineKinds.Submitted, request.OpenedBy, now, $"Routed by {request.RoutedBy}.", visibility: Visibility.Client);
+        foreach (var item in request.WorkItems) request.Record(TimelineKinds.WorkItemAssigned, TimelineKinds.System, now, item: item);
+
         db.Requests.Add(request);
         db.Publish(Submitted(request, client), clock);
         foreach (var item in request.WorkItems)
@@ -102,7 +105,7 @@ public static class OpenRequest
         SubmittedAt = request.SubmittedAt,
     };
 
-    static AssignWorkItem Assignment(ClientRequest request, RequestWorkItem item) => new()
+    internal static AssignWorkItem Assignment(ClientRequest request, RequestWorkItem item) => new()
     {
         WorkItemId = item.Id,
         RequestId = request.Id,

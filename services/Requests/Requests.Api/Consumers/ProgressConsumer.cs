@@ -30,6 +30,7 @@ public abstract class ProgressConsumer<TEvent>(RequestsDbContext db, TimeProvide
         if (await Db.Timeline.AnyAsync(t => t.WorkItemId == progress.WorkItemId && t.Sequence == progress.Sequence, context.CancellationToken))
             return;
         request.Apply(progress);
+        Db.PublishStatusChanges(request, Clock);
     }
 
     /// <summary>Events without a person behind them (the queue took the item) are attributed to the department.</summary>

@@ -59,7 +59,12 @@ namespace ClientRequests.Requests.Data.Migrations.Sqlite
                     ExternalReference = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     RoutedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    PausedFrom = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Round = table.Column<int>(type: "INTEGER", nullable: false),
                     SubmittedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Breached = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SatisfactionScore = table.Column<int>(type: "INTEGER", nullable: true),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -75,16 +80,53 @@ namespace ClientRequests.Requests.Data.Migrations.Sqlite
                     RequestId = table.Column<Guid>(type: "TEXT", nullable: false),
                     DepartmentCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     DepartmentName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Round = table.Column<int>(type: "INTEGER", nullable: false),
+                    HandedOverFrom = table.Column<Guid>(type: "TEXT", nullable: true),
                     Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     LastSequence = table.Column<int>(type: "INTEGER", nullable: false),
                     AssignedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    QueuedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    QueuedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    ClientRequestId = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_RequestWorkItems", x => x.Id);
                     table.ForeignKey(
+                        name: "FK_RequestWorkItems_Requests_ClientRequestId",
+                        column: x => x.ClientRequestId,
+                        principalTable: "Requests",
+                        principalColumn: "Id");
+                    table.ForeignKey(
                         name: "FK_RequestWorkItems_Requests_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "Requests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TimelineEntries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RequestId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ActorId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    WorkItemId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    DepartmentCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: true),
+                    Visibility = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TimelineEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TimelineEntries_Requests_RequestId",
                         column: x => x.RequestId,
                         principalTable: "Requests",
                         principalColumn: "Id",
@@ -124,6 +166,11 @@ namespace ClientRequests.Requests.Data.Migrations.Sqlite
                 columns: new[] { "SubmittedAt", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_RequestWorkItems_ClientRequestId",
+                table: "RequestWorkItems",
+                column: "ClientRequestId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RequestWorkItems_DepartmentCode_Status",
                 table: "RequestWorkItems",
                 columns: new[] { "DepartmentCode", "Status" });
@@ -132,6 +179,18 @@ namespace ClientRequests.Requests.Data.Migrations.Sqlite
                 name: "IX_RequestWorkItems_RequestId",
                 table: "RequestWorkItems",
                 column: "RequestId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TimelineEntries_RequestId_At_Id",
+                table: "TimelineEntries",
+                columns: new[] { "RequestId", "At", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TimelineEntries_WorkItemId_Sequence",
+                table: "TimelineEntries",
+                columns: new[] { "WorkItemId", "Sequence" },
+                unique: true,
+                filter: "\"Sequence\" IS NOT NULL");
         }
 
         /// <inheritdoc />
@@ -145,6 +204,9 @@ namespace ClientRequests.Requests.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "RequestWorkItems");
+
+            migrationBuilder.DropTable(
+                name: "TimelineEntries");
 
             migrationBuilder.DropTable(
                 name: "Requests");

@@ -59,7 +59,12 @@ namespace ClientRequests.Requests.Data.Migrations.SqlServer
                     ExternalReference = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
                     RoutedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
                     Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    PausedFrom = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
+                    Round = table.Column<int>(type: "int", nullable: false),
                     SubmittedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Breached = table.Column<bool>(type: "bit", nullable: false),
+                    SatisfactionScore = table.Column<int>(type: "int", nullable: true),
                     Version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
@@ -75,16 +80,53 @@ namespace ClientRequests.Requests.Data.Migrations.SqlServer
                     RequestId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     DepartmentCode = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
                     DepartmentName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Round = table.Column<int>(type: "int", nullable: false),
+                    HandedOverFrom = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
                     Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
                     LastSequence = table.Column<int>(type: "int", nullable: false),
                     AssignedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    QueuedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                    QueuedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Outcome = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    ClientRequestId = table.Column<Guid>(type: "uniqueidentifier", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_RequestWorkItems", x => x.Id);
                     table.ForeignKey(
+                        name: "FK_RequestWorkItems_Requests_ClientRequestId",
+                        column: x => x.ClientRequestId,
+                        principalTable: "Requests",
+                        principalColumn: "Id");
+                    table.ForeignKey(
                         name: "FK_RequestWorkItems_Requests_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "Requests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TimelineEntries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    RequestId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    ActorId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    WorkItemId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    DepartmentCode = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
+                    Text = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    Sequence = table.Column<int>(type: "int", nullable: true),
+                    Visibility = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TimelineEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TimelineEntries_Requests_RequestId",
                         column: x => x.RequestId,
                         principalTable: "Requests",
                         principalColumn: "Id",
@@ -124,6 +166,11 @@ namespace ClientRequests.Requests.Data.Migrations.SqlServer
                 columns: new[] { "SubmittedAt", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_RequestWorkItems_ClientRequestId",
+                table: "RequestWorkItems",
+                column: "ClientRequestId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RequestWorkItems_DepartmentCode_Status",
                 table: "RequestWorkItems",
                 columns: new[] { "DepartmentCode", "Status" });
@@ -132,6 +179,18 @@ namespace ClientRequests.Requests.Data.Migrations.SqlServer
                 name: "IX_RequestWorkItems_RequestId",
                 table: "RequestWorkItems",
                 column: "RequestId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TimelineEntries_RequestId_At_Id",
+                table: "TimelineEntries",
+                columns: new[] { "RequestId", "At", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TimelineEntries_WorkItemId_Sequence",
+                table: "TimelineEntries",
+                columns: new[] { "WorkItemId", "Sequence" },
+                unique: true,
+                filter: "\"Sequence\" IS NOT NULL");
         }
 
         /// <inheritdoc />
@@ -145,6 +204,9 @@ namespace ClientRequests.Requests.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "RequestWorkItems");
+
+            migrationBuilder.DropTable(
+                name: "TimelineEntries");
 
             migrationBuilder.DropTable(
                 name: "Requests");

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ClientRequests.Requests.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteRequestsDbContext))]
-    [Migration("20261129102227_Initial")]
+    [Migration("20261129103936_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -85,6 +85,9 @@ namespace ClientRequests.Requests.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Breached")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("ClientId")
                         .HasColumnType("TEXT");
 
@@ -92,6 +95,9 @@ namespace ClientRequests.Requests.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Description")
                         .IsRequired()
@@ -110,15 +116,25 @@ namespace ClientRequests.Requests.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PausedFrom")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Priority")
                         .IsRequired()
                         .HasMaxLength(2)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("RoutedBy")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("SatisfactionScore")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -170,6 +186,12 @@ namespace ClientRequests.Requests.Data.Migrations.Sqlite
                     b.Property<long>("AssignedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("ClientRequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("DepartmentCode")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -180,14 +202,24 @@ namespace ClientRequests.Requests.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("HandedOverFrom")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("LastSequence")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("QueuedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("RequestId")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -196,6 +228,8 @@ namespace ClientRequests.Requests.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ClientRequestId");
+
                     b.HasIndex("RequestId");
 
                     b.HasIndex("DepartmentCode", "Status");
@@ -203,8 +237,68 @@ namespace ClientRequests.Requests.Data.Migrations.Sqlite
                     b.ToTable("RequestWorkItems", (string)null);
                 });
 
+            modelBuilder.Entity("ClientRequests.Requests.Domain.TimelineEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DepartmentCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Visibility")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("WorkItemId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkItemId", "Sequence")
+                        .IsUnique()
+                        .HasFilter("\"Sequence\" IS NOT NULL");
+
+                    b.HasIndex("RequestId", "At", "Id");
+
+                    b.ToTable("TimelineEntries", (string)null);
+                });
+
             modelBuilder.Entity("ClientRequests.Requests.Domain.RequestWorkItem", b =>
                 {
+                    b.HasOne("ClientRequests.Requests.Domain.ClientRequest", null)
+                        .WithMany("CurrentWorkItems")
+                        .HasForeignKey("ClientRequestId");
+
                     b.HasOne("ClientRequests.Requests.Domain.ClientRequest", null)
                         .WithMany("WorkItems")
                         .HasForeignKey("RequestId")
@@ -212,8 +306,21 @@ namespace ClientRequests.Requests.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ClientRequests.Requests.Domain.TimelineEntry", b =>
+                {
+                    b.HasOne("ClientRequests.Requests.Domain.ClientRequest", null)
+                        .WithMany("Timeline")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ClientRequests.Requests.Domain.ClientRequest", b =>
                 {
+                    b.Navigation("CurrentWorkItems");
+
+                    b.Navigation("Timeline");
+
                     b.Navigation("WorkItems");
                 });
 #pragma warning restore 612, 618
