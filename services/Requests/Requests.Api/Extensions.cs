@@ -32,6 +32,7 @@ public static class Extensions
         builder.Services.AddMemoryCache();
         builder.Services.AddScoped<ClientLookup>();
         builder.Services.AddScoped<RequestAccess>();
+        builder.Services.AddScoped<Intake>();
         builder.Services.AddSingleton<RequestTypes>();
 
         builder.Services.AddOpenApi();

@@ -48,7 +48,7 @@ public static class LifecycleApi
             if (unknown.Count > 0) return Problem.Invalid("departments", $"The request was not sent to: {string.Join(", ", unknown)}.");
             var (refused, items) = request.Reopen(user.UserId(), at, body?.Reason, codes);
             foreach (var item in items)
-                db.Send(OpenRequest.Assignment(request, item), Department.QueueName(item.DepartmentCode), clock);
+                db.Send(Intake.Assignment(request, item), Department.QueueName(item.DepartmentCode), clock);
             return refused;
         }, cancellationToken);
     }

@@ -11,7 +11,9 @@ public static class RequestsApi
     {
         var group = routes.MapGroup("/api/requests").WithTags("Requests");
         group.MapPost("/", OpenRequest.Handle).RequireAuthorization(Policies.AccountTeam);
+        group.MapGet("/", ListRequests.Handle).RequireAuthorization(Policies.Reader);
         group.MapGet("/{id:guid}", GetRequest).RequireAuthorization(Policies.Reader);
+        group.MapImportApi();
         group.MapLifecycleApi();
         group.MapTimelineApi();
         return group;

@@ -26,6 +26,8 @@ public sealed partial class ClientRequest
     public int Round { get; private set; } = 1;
     public required DateTimeOffset SubmittedAt { get; init; }
     public DateTimeOffset? ClosedAt { get; private set; }
+    /// <summary>The SLA engine's last verdict, kept on the row so that lists can filter on it.</summary>
+    public bool AtRisk { get; set; }
     public bool Breached { get; set; }
     public int? SatisfactionScore { get; private set; }
     public List<RequestWorkItem> WorkItems { get; init; } = [];
@@ -33,7 +35,7 @@ public sealed partial class ClientRequest
     public List<TimelineEntry> Timeline { get; init; } = [];
     public int Version { get; set; }
 
-    public IEnumerable<RequestWorkItem> CurrentWorkItems => WorkItems.Where(w => w.Round == Round);
+    public IEnumerable<RequestWorkItem> CurrentWorkItems() => WorkItems.Where(w => w.Round == Round);
 
     public TimelineEntry Record(string kind, string actorId, DateTimeOffset at, string? text = null,
         RequestWorkItem? item = null, RequestStatus? status = null, Visibility visibility = Visibility.Internal, int? sequence = null)
@@ -51,7 +53,7 @@ public sealed partial class ClientRequest
     public bool RollUp(DateTimeOffset at)
     {
         if (Status == RequestStatus.WaitingOnClient) return false;
-        var target = Lifecycle.RollUpTarget(CurrentWorkItems.Select(w => w.Status).ToList());
+        var target = Lifecycle.RollUpTarget(CurrentWorkItems().Select(w => w.Status).ToList());
         if (target is not { } to || to == Status || !Lifecycle.CanMove(Status, to)) return false;
         MoveTo(to, TimelineKinds.System, at);
         return true;
@@ -99,7 +101,7 @@ public sealed partial class ClientRequest
     {
         // A request waiting on its client may return to Reopened, but only a closed one can be reopened.
         if (Status is not (RequestStatus.Fulfilled or RequestStatus.Rejected)) return (new(Status, "reopened"), []);
-        var previous = CurrentWorkItems.Where(w => w.Status != WorkItemStatus.HandedOver).ToList();
+        var previous = CurrentWorkItems().Where(w => w.Status != WorkItemStatus.HandedOver).ToList();
         var completed = previous.Where(w => w.Status == WorkItemStatus.Completed).ToList();
         var redo = departmentCodes is { Count: > 0 }
             ? previous.Where(w => departmentCodes.Contains(w.DepartmentCode, StringComparer.OrdinalIgnoreCase)).ToList()

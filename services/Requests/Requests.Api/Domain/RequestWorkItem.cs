@@ -20,6 +20,9 @@ public sealed class RequestWorkItem
     public DateTimeOffset? QueuedAt { get; private set; }
     public DateTimeOffset? ClosedAt { get; private set; }
     public string? Outcome { get; private set; }
+    /// <summary>The OLA verdict for this department's part, kept on the row for the department's lists.</summary>
+    public bool AtRisk { get; set; }
+    public bool Breached { get; set; }
 
     public static bool IsClosed(WorkItemStatus status) =>
         status is WorkItemStatus.Completed or WorkItemStatus.Rejected or WorkItemStatus.HandedOver;

@@ -76,16 +76,54 @@ namespace ClientRequests.Requests.Data.Migrations.SqlServer
                     b.ToTable("OutboxMessages", (string)null);
                 });
 
+            modelBuilder.Entity("ClientRequests.Requests.Data.IdempotencyRecord", b =>
+                {
+                    b.Property<string>("CallerId")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("BodyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("ResponseBody")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("StatusCode")
+                        .HasColumnType("int");
+
+                    b.HasKey("CallerId", "Key");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("IdempotencyRecords", (string)null);
+                });
+
             modelBuilder.Entity("ClientRequests.Requests.Domain.ClientRequest", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("AccountManagerId")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
+
+                    b.Property<bool>("AtRisk")
+                        .HasColumnType("bit");
 
                     b.Property<bool>("Breached")
                         .HasColumnType("bit");
@@ -172,9 +210,15 @@ namespace ClientRequests.Requests.Data.Migrations.SqlServer
 
                     b.HasIndex("SubmittedAt", "Id");
 
+                    b.HasIndex("Breached", "SubmittedAt", "Id");
+
                     b.HasIndex("ClientId", "SubmittedAt", "Id");
 
+                    b.HasIndex("Priority", "SubmittedAt", "Id");
+
                     b.HasIndex("Status", "SubmittedAt", "Id");
+
+                    b.HasIndex("Type", "SubmittedAt", "Id");
 
                     b.ToTable("Requests", (string)null);
                 });
@@ -182,14 +226,16 @@ namespace ClientRequests.Requests.Data.Migrations.SqlServer
             modelBuilder.Entity("ClientRequests.Requests.Domain.RequestWorkItem", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<DateTimeOffset>("AssignedAt")
                         .HasColumnType("datetimeoffset");
 
-                    b.Property<Guid?>("ClientRequestId")
-                        .HasColumnType("uniqueidentifier");
+                    b.Property<bool>("AtRisk")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("Breached")
+                        .HasColumnType("bit");
 
                     b.Property<DateTimeOffset?>("ClosedAt")
                         .HasColumnType("datetimeoffset");
@@ -230,9 +276,9 @@ namespace ClientRequests.Requests.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ClientRequestId");
-
                     b.HasIndex("RequestId");
+
+                    b.HasIndex("DepartmentCode", "RequestId");
 
                     b.HasIndex("DepartmentCode", "Status");
 
@@ -242,7 +288,6 @@ namespace ClientRequests.Requests.Data.Migrations.SqlServer
             modelBuilder.Entity("ClientRequests.Requests.Domain.TimelineEntry", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("ActorId")
@@ -298,10 +343,6 @@ namespace ClientRequests.Requests.Data.Migrations.SqlServer
             modelBuilder.Entity("ClientRequests.Requests.Domain.RequestWorkItem", b =>
                 {
                     b.HasOne("ClientRequests.Requests.Domain.ClientRequest", null)
-                        .WithMany("CurrentWorkItems")
-                        .HasForeignKey("ClientRequestId");
-
-                    b.HasOne("ClientRequests.Requests.Domain.ClientRequest", null)
                         .WithMany("WorkItems")
                         .HasForeignKey("RequestId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -319,8 +360,6 @@ namespace ClientRequests.Requests.Data.Migrations.SqlServer
 
             modelBuilder.Entity("ClientRequests.Requests.Domain.ClientRequest", b =>
                 {
-                    b.Navigation("CurrentWorkItems");
-
                     b.Navigation("Timeline");
 
                     b.Navigation("WorkItems");

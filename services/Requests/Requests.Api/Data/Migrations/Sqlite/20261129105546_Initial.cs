@@ -12,6 +12,23 @@ namespace ClientRequests.Requests.Data.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "IdempotencyRecords",
+                columns: table => new
+                {
+                    CallerId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    BodyHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    StatusCode = table.Column<int>(type: "INTEGER", nullable: false),
+                    ResponseBody = table.Column<string>(type: "TEXT", nullable: false),
+                    Location = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IdempotencyRecords", x => new { x.CallerId, x.Key });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "InboxMessages",
                 columns: table => new
                 {
@@ -63,6 +80,7 @@ namespace ClientRequests.Requests.Data.Migrations.Sqlite
                     Round = table.Column<int>(type: "INTEGER", nullable: false),
                     SubmittedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    AtRisk = table.Column<bool>(type: "INTEGER", nullable: false),
                     Breached = table.Column<bool>(type: "INTEGER", nullable: false),
                     SatisfactionScore = table.Column<int>(type: "INTEGER", nullable: true),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
@@ -88,16 +106,12 @@ namespace ClientRequests.Requests.Data.Migrations.Sqlite
                     QueuedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     Outcome = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    ClientRequestId = table.Column<Guid>(type: "TEXT", nullable: true)
+                    AtRisk = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Breached = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_RequestWorkItems", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_RequestWorkItems_Requests_ClientRequestId",
-                        column: x => x.ClientRequestId,
-                        principalTable: "Requests",
-                        principalColumn: "Id");
                     table.ForeignKey(
                         name: "FK_RequestWorkItems_Requests_RequestId",
                         column: x => x.RequestId,
@@ -134,6 +148,11 @@ namespace ClientRequests.Requests.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_IdempotencyRecords_CreatedAt",
+                table: "IdempotencyRecords",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_InboxMessages_ProcessedAt",
                 table: "InboxMessages",
                 column: "ProcessedAt");
@@ -142,6 +161,11 @@ namespace ClientRequests.Requests.Data.Migrations.Sqlite
                 name: "IX_OutboxMessages_SentAt_CreatedAt",
                 table: "OutboxMessages",
                 columns: new[] { "SentAt", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Requests_Breached_SubmittedAt_Id",
+                table: "Requests",
+                columns: new[] { "Breached", "SubmittedAt", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Requests_ClientId_ExternalReference",
@@ -156,6 +180,11 @@ namespace ClientRequests.Requests.Data.Migrations.Sqlite
                 columns: new[] { "ClientId", "SubmittedAt", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Requests_Priority_SubmittedAt_Id",
+                table: "Requests",
+                columns: new[] { "Priority", "SubmittedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Requests_Status_SubmittedAt_Id",
                 table: "Requests",
                 columns: new[] { "Status", "SubmittedAt", "Id" });
@@ -166,9 +195,14 @@ namespace ClientRequests.Requests.Data.Migrations.Sqlite
                 columns: new[] { "SubmittedAt", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_RequestWorkItems_ClientRequestId",
+                name: "IX_Requests_Type_SubmittedAt_Id",
+                table: "Requests",
+                columns: new[] { "Type", "SubmittedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RequestWorkItems_DepartmentCode_RequestId",
                 table: "RequestWorkItems",
-                column: "ClientRequestId");
+                columns: new[] { "DepartmentCode", "RequestId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_RequestWorkItems_DepartmentCode_Status",
@@ -196,6 +230,9 @@ namespace ClientRequests.Requests.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "IdempotencyRecords");
+
             migrationBuilder.DropTable(
                 name: "InboxMessages");
 

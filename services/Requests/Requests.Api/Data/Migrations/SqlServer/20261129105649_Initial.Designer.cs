@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ClientRequests.Requests.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerRequestsDbContext))]
-    [Migration("20261129104049_Initial")]
+    [Migration("20261129105649_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -79,16 +79,54 @@ namespace ClientRequests.Requests.Data.Migrations.SqlServer
                     b.ToTable("OutboxMessages", (string)null);
                 });
 
+            modelBuilder.Entity("ClientRequests.Requests.Data.IdempotencyRecord", b =>
+                {
+                    b.Property<string>("CallerId")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("BodyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("ResponseBody")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("StatusCode")
+                        .HasColumnType("int");
+
+                    b.HasKey("CallerId", "Key");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("IdempotencyRecords", (string)null);
+                });
+
             modelBuilder.Entity("ClientRequests.Requests.Domain.ClientRequest", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("AccountManagerId")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
+
+                    b.Property<bool>("AtRisk")
+                        .HasColumnType("bit");
 
                     b.Property<bool>("Breached")
                         .HasColumnType("bit");
@@ -175,9 +213,15 @@ namespace ClientRequests.Requests.Data.Migrations.SqlServer
 
                     b.HasIndex("SubmittedAt", "Id");
 
+                    b.HasIndex("Breached", "SubmittedAt", "Id");
+
                     b.HasIndex("ClientId", "SubmittedAt", "Id");
 
+                    b.HasIndex("Priority", "SubmittedAt", "Id");
+
                     b.HasIndex("Status", "SubmittedAt", "Id");
+
+                    b.HasIndex("Type", "SubmittedAt", "Id");
 
                     b.ToTable("Requests", (string)null);
                 });
@@ -185,14 +229,16 @@ namespace ClientRequests.Requests.Data.Migrations.SqlServer
             modelBuilder.Entity("ClientRequests.Requests.Domain.RequestWorkItem", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<DateTimeOffset>("AssignedAt")
                         .HasColumnType("datetimeoffset");
 
-                    b.Property<Guid?>("ClientRequestId")
-                        .HasColumnType("uniqueidentifier");
+                    b.Property<bool>("AtRisk")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("Breached")
+                        .HasColumnType("bit");
 
                     b.Property<DateTimeOffset?>("ClosedAt")
                         .HasColumnType("datetimeoffset");
@@ -233,9 +279,9 @@ namespace ClientRequests.Requests.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ClientRequestId");
-
                     b.HasIndex("RequestId");
+
+                    b.HasIndex("DepartmentCode", "RequestId");
 
                     b.HasIndex("DepartmentCode", "Status");
 
@@ -245,7 +291,6 @@ namespace ClientRequests.Requests.Data.Migrations.SqlServer
             modelBuilder.Entity("ClientRequests.Requests.Domain.TimelineEntry", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("ActorId")
@@ -301,10 +346,6 @@ namespace ClientRequests.Requests.Data.Migrations.SqlServer
             modelBuilder.Entity("ClientRequests.Requests.Domain.RequestWorkItem", b =>
                 {
                     b.HasOne("ClientRequests.Requests.Domain.ClientRequest", null)
-                        .WithMany("CurrentWorkItems")
-                        .HasForeignKey("ClientRequestId");
-
-                    b.HasOne("ClientRequests.Requests.Domain.ClientRequest", null)
                         .WithMany("WorkItems")
                         .HasForeignKey("RequestId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -322,8 +363,6 @@ namespace ClientRequests.Requests.Data.Migrations.SqlServer
 
             modelBuilder.Entity("ClientRequests.Requests.Domain.ClientRequest", b =>
                 {
-                    b.Navigation("CurrentWorkItems");
-
                     b.Navigation("Timeline");
 
                     b.Navigation("WorkItems");

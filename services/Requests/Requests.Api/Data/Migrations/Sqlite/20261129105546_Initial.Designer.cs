@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ClientRequests.Requests.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteRequestsDbContext))]
-    [Migration("20261129103936_Initial")]
+    [Migration("20261129105546_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -74,16 +74,54 @@ namespace ClientRequests.Requests.Data.Migrations.Sqlite
                     b.ToTable("OutboxMessages", (string)null);
                 });
 
+            modelBuilder.Entity("ClientRequests.Requests.Data.IdempotencyRecord", b =>
+                {
+                    b.Property<string>("CallerId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BodyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResponseBody")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StatusCode")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CallerId", "Key");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("IdempotencyRecords", (string)null);
+                });
+
             modelBuilder.Entity("ClientRequests.Requests.Domain.ClientRequest", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("AccountManagerId")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("AtRisk")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("Breached")
                         .HasColumnType("INTEGER");
@@ -170,9 +208,15 @@ namespace ClientRequests.Requests.Data.Migrations.Sqlite
 
                     b.HasIndex("SubmittedAt", "Id");
 
+                    b.HasIndex("Breached", "SubmittedAt", "Id");
+
                     b.HasIndex("ClientId", "SubmittedAt", "Id");
 
+                    b.HasIndex("Priority", "SubmittedAt", "Id");
+
                     b.HasIndex("Status", "SubmittedAt", "Id");
+
+                    b.HasIndex("Type", "SubmittedAt", "Id");
 
                     b.ToTable("Requests", (string)null);
                 });
@@ -180,14 +224,16 @@ namespace ClientRequests.Requests.Data.Migrations.Sqlite
             modelBuilder.Entity("ClientRequests.Requests.Domain.RequestWorkItem", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<long>("AssignedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid?>("ClientRequestId")
-                        .HasColumnType("TEXT");
+                    b.Property<bool>("AtRisk")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Breached")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("ClosedAt")
                         .HasColumnType("INTEGER");
@@ -228,9 +274,9 @@ namespace ClientRequests.Requests.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ClientRequestId");
-
                     b.HasIndex("RequestId");
+
+                    b.HasIndex("DepartmentCode", "RequestId");
 
                     b.HasIndex("DepartmentCode", "Status");
 
@@ -240,7 +286,6 @@ namespace ClientRequests.Requests.Data.Migrations.Sqlite
             modelBuilder.Entity("ClientRequests.Requests.Domain.TimelineEntry", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ActorId")
@@ -296,10 +341,6 @@ namespace ClientRequests.Requests.Data.Migrations.Sqlite
             modelBuilder.Entity("ClientRequests.Requests.Domain.RequestWorkItem", b =>
                 {
                     b.HasOne("ClientRequests.Requests.Domain.ClientRequest", null)
-                        .WithMany("CurrentWorkItems")
-                        .HasForeignKey("ClientRequestId");
-
-                    b.HasOne("ClientRequests.Requests.Domain.ClientRequest", null)
                         .WithMany("WorkItems")
                         .HasForeignKey("RequestId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -317,8 +358,6 @@ namespace ClientRequests.Requests.Data.Migrations.Sqlite
 
             modelBuilder.Entity("ClientRequests.Requests.Domain.ClientRequest", b =>
                 {
-                    b.Navigation("CurrentWorkItems");
-
                     b.Navigation("Timeline");
 
                     b.Navigation("WorkItems");
