@@ -5,6 +5,7 @@ using ClientRequests.Requests.Consumers;
 using ClientRequests.Requests.Data;
 using ClientRequests.Requests.Domain;
 using ClientRequests.Requests.Grpc;
+using ClientRequests.Requests.Sla;
 using ClientRequests.ServiceDefaults.Security;
 
 namespace ClientRequests.Requests;
@@ -35,7 +36,17 @@ public static class Extensions
         builder.Services.AddScoped<Intake>();
         builder.Services.AddSingleton<RequestTypes>();
 
+        builder.Services.AddOptions<SlaOptions>().BindConfiguration(SlaOptions.Section);
+        builder.Services.AddHostedService<SlaMonitor>();
+
+        builder.Services.AddGrpc();
         builder.Services.AddOpenApi();
         return builder;
+    }
+
+    public static WebApplication MapRequestsGrpc(this WebApplication app)
+    {
+        app.MapGrpcService<RequestDirectoryService>();
+        return app;
     }
 }

@@ -52,7 +52,7 @@ public static class ListRequests
         return TypedResults.Ok(page);
     }
 
-    internal static (FieldErrors Errors, RequestStatus? Status, Priority? Priority, Cursor? Cursor) Validate(RequestFilter filter)
+    public static (FieldErrors Errors, RequestStatus? Status, Priority? Priority, Cursor? Cursor) Validate(RequestFilter filter)
     {
         RequestStatus parsedStatus = default;
         Priority parsedPriority = default;
@@ -70,7 +70,7 @@ public static class ListRequests
     }
 
     /// <summary>One page of the requests the caller may see, filtered; the caller has validated the filter.</summary>
-    internal static async Task<Page<RequestSummary>> PageAsync(RequestsDbContext db, IQueryable<ClientRequest> requests, RequestFilter filter,
+    public static async Task<Page<RequestSummary>> PageAsync(RequestsDbContext db, IQueryable<ClientRequest> requests, RequestFilter filter,
         RequestStatus? status, Priority? priority, Cursor? cursor, CancellationToken cancellationToken)
     {
         if (filter.ClientId is { } clientId) requests = requests.Where(r => r.ClientId == clientId);

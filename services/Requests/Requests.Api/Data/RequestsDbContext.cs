@@ -42,6 +42,8 @@ public class RequestsDbContext(DbContextOptions options) : DbContext(options)
             request.HasIndex(r => new { r.Priority, r.SubmittedAt, r.Id });
             request.HasIndex(r => new { r.Breached, r.SubmittedAt, r.Id });
             request.HasIndex(r => new { r.SubmittedAt, r.Id });
+            // The SLA monitor's pass: open requests and those closed since the last pass.
+            request.HasIndex(r => r.ClosedAt);
             request.HasIndex(r => new { r.ClientId, r.ExternalReference }).IsUnique().HasFilter("\"ExternalReference\" IS NOT NULL");
         });
         model.Entity<RequestWorkItem>(item =>

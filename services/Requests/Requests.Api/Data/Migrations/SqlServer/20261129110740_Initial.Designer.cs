@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ClientRequests.Requests.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerRequestsDbContext))]
-    [Migration("20261129105649_Initial")]
+    [Migration("20261129110740_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -206,6 +206,8 @@ namespace ClientRequests.Requests.Data.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ClosedAt");
 
                     b.HasIndex("ClientId", "ExternalReference")
                         .IsUnique()

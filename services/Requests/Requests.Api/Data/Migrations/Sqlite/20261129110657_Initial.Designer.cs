@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ClientRequests.Requests.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteRequestsDbContext))]
-    [Migration("20261129105546_Initial")]
+    [Migration("20261129110657_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -201,6 +201,8 @@ namespace ClientRequests.Requests.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ClosedAt");
 
                     b.HasIndex("ClientId", "ExternalReference")
                         .IsUnique()

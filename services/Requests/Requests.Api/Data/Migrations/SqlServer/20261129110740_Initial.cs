@@ -180,6 +180,11 @@ namespace ClientRequests.Requests.Data.Migrations.SqlServer
                 columns: new[] { "ClientId", "SubmittedAt", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Requests_ClosedAt",
+                table: "Requests",
+                column: "ClosedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Requests_Priority_SubmittedAt_Id",
                 table: "Requests",
                 columns: new[] { "Priority", "SubmittedAt", "Id" });
