@@ -1,4 +1,5 @@
 using ClientRequests.Requests.Domain;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Requests.Benchmarks;
@@ -25,17 +26,28 @@ static class Seeder
         }
         var random = new Random(42);
         var step = TimeSpan.FromDays(730) / count;
-        const int batch = 5_000;
+        const int batch = 50_000;
+        await using var model = Database.Open(path);
+        await using var connection = new SqliteConnection($"Data Source={path}");
+        await connection.OpenAsync();
         for (var first = 0; first < count; first += batch)
         {
-            await using var db = Database.Open(path);
-            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            using var transaction = connection.BeginTransaction();
+            using var requests = new BulkInsert<ClientRequest>(model, connection, transaction);
+            using var items = new BulkInsert<RequestWorkItem>(model, connection, transaction);
+            using var timeline = new BulkInsert<TimelineEntry>(model, connection, transaction);
             for (var i = first; i < Math.Min(count, first + batch); i++)
-                db.Requests.Add(Request(i, Start + step * i, random));
-            await db.SaveChangesAsync();
-            if (first % 100_000 == 0) Console.Write($"\rseeding {first:N0}");
+            {
+                var request = Request(i, Start + step * i, random);
+                requests.Insert(request);
+                foreach (var item in request.WorkItems) items.Insert(item);
+                foreach (var entry in request.Timeline) timeline.Insert(entry);
+            }
+            transaction.Commit();
+            Console.Write($"\rseeding {Math.Min(count, first + batch):N0}");
         }
         Console.WriteLine();
+        await using (var db = Database.Open(path)) await db.Database.ExecuteSqlRawAsync("ANALYZE;");
         return true;
     }
 
