@@ -63,6 +63,17 @@ public sealed class AccessTests(RequestsAppFixture fixture) : IClassFixture<Requ
     }
 
     [Fact]
+    public async Task Importing_for_another_teams_client_reports_not_found_and_records_nothing()
+    {
+        using var mallory = App.ClientFor(DemoUsers.Mallory);
+        var line = System.Text.Json.JsonSerializer.Serialize(Body(externalReference: "MALLORY-ACME"));
+        var response = await mallory.PostAsync("/api/requests/import", new StringContent(line, System.Text.Encoding.UTF8, "application/x-ndjson"));
+        var report = (await response.Content.ReadFromJsonAsync<ImportReport>())!;
+        Assert.Equal("not-found", Assert.Single(report.Lines).Outcome);
+        Assert.Equal(0, await App.QueryAsync(db => Task.FromResult(db.Requests.Count(r => r.ExternalReference == "MALLORY-ACME"))));
+    }
+
+    [Fact]
     public async Task Opening_a_request_for_another_teams_client_is_a_404_and_records_nothing()
     {
         using var alice = App.ClientFor(DemoUsers.Alice);

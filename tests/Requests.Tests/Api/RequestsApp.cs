@@ -18,16 +18,16 @@ namespace Requests.Tests.Api;
 /// The requests service in memory on a fresh virtual host of the real broker and a real SQLite file; only the
 /// clients and departments services' gRPC clients are replaced by in-memory fakes.
 /// </summary>
-public sealed class RequestsApp(string amqpUri) : WebApplicationFactory<RequestsApiMarker>
+public sealed class RequestsApp(string amqpUri, IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<RequestsApiMarker>
 {
     readonly string dataFolder = Path.Combine(Path.GetTempPath(), $"requests-{Guid.NewGuid():N}");
 
     public FakeClientDirectory Directory { get; } = new();
 
-    public static async Task<RequestsApp> StartAsync()
+    public static async Task<RequestsApp> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
     {
         var broker = await TestBroker.Shared;
-        var app = new RequestsApp(await broker.NewVirtualHostAsync("requests"));
+        var app = new RequestsApp(await broker.NewVirtualHostAsync("requests"), settings ?? new Dictionary<string, string?>());
         await app.WaitUntilReadyAsync();
         return app;
     }
@@ -39,6 +39,7 @@ public sealed class RequestsApp(string amqpUri) : WebApplicationFactory<Requests
         builder.UseSetting("Data:Folder", dataFolder);
         builder.UseSetting("Auth:SigningKey", Tokens.SigningKey);
         builder.UseSetting("Messaging:Outbox:PollInterval", "00:00:00.200");
+        foreach (var (key, value) in settings) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<ClientDirectory.ClientDirectoryClient>(Directory);
