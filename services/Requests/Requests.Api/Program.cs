@@ -16,6 +16,7 @@ app.UseAuthorization();
 app.MapOpenApi().AllowAnonymous();
 app.MapDefaultEndpoints();
 app.MapRequestsApi();
+app.MapRequestsGrpc();
 
 app.Run();
 

@@ -1,123 +1,90 @@
 using System.Security.Claims;
-using ClientRequests.Contracts.Departments;
-using ClientRequests.Contracts.Requests;
-using ClientRequests.Departments.Grpc;
-using ClientRequests.Messaging;
+using System.Security.Cryptography;
+using System.Text.Json;
 using ClientRequests.Requests.Data;
 using ClientRequests.Requests.Domain;
-using ClientRequests.Requests.Grpc;
 using ClientRequests.ServiceDefaults.Problems;
 using ClientRequests.ServiceDefaults.Security;
-using Grpc.Core;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace ClientRequests.Requests.Apis;
 
-/// <summary>POST /api/requests: accept a client request and fan it out to the departments that must act.</summary>
+/// <summary>
+/// POST /api/requests: accept a client request and fan it out to the departments that must act. With an
+/// Idempotency-Key, the same key and body answer what the first call answered; the same key with another body is a 422.
+/// </summary>
 public static class OpenRequest
 {
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
+
     public static async Task<Results<Created<RequestView>, ValidationProblem, ProblemHttpResult>> Handle(
-        NewRequest body, ClaimsPrincipal user, RequestsDbContext db, ClientLookup clients,
-        DepartmentRouting.DepartmentRoutingClient routing, RequestTypes types, TimeProvider clock, CancellationToken cancellationToken)
+        NewRequest body, [FromHeader(Name = IdempotencyKeyHeader)] string? idempotencyKey, ClaimsPrincipal user,
+        RequestsDbContext db, Intake intake, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        var errors = body.Validate(types.Names, now);
-        if (errors.Count > 0) return Problem.Invalid(errors);
+        if (idempotencyKey is not null && (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > IdempotencyRecord.KeyMax))
+            return Problem.Invalid(IdempotencyKeyHeader, $"'{IdempotencyKeyHeader}' is 1 to {IdempotencyRecord.KeyMax} characters.");
+        var callerId = user.UserId();
+        var bodyHash = Hash(body);
+        if (idempotencyKey is not null && await ReplayAsync(db, callerId, idempotencyKey, bodyHash, cancellationToken) is { } replay)
+            return replay;
 
-        var clientId = body.ClientId!.Value;
-        ResolveRouteReply route;
-        Clients.Grpc.ClientEntry? client;
-        try
+        switch (await intake.OpenAsync(body, user, cancellationToken))
         {
-            client = await clients.FindAsync(clientId, cancellationToken);
-            // A client the caller may not act for is reported as unknown: its existence is not theirs to learn.
-            if (client is null || !ClientLookup.MayActFor(user, client)) return Problem.NotFound("Client", clientId);
-
-            route = await routing.ResolveAsync(new ResolveRouteRequest
-            {
-                RequestType = body.Type!,
-                Priority = body.Priority!,
-                ClientTier = client.Tier,
-                Tags = { body.Tags ?? [] },
-                ExplicitDepartmentCodes = { body.Departments ?? [] },
-            }, cancellationToken: cancellationToken);
+            case IntakeResult.Invalid invalid: return Problem.Invalid(invalid.Errors);
+            case IntakeResult.ClientNotFound missing: return Problem.NotFound("Client", missing.ClientId);
+            case IntakeResult.Unavailable: return Problem.Unavailable("A service this request depends on is unavailable.", "Nothing was recorded. Try again shortly.");
+            case IntakeResult.Existing existing: return AlreadyOpened(existing.RequestId);
+            case IntakeResult.Opened opened:
+                var view = RequestView.From(opened.Request);
+                var location = $"/api/requests/{view.Id}";
+                if (idempotencyKey is not null)
+                    db.IdempotencyRecords.Add(new IdempotencyRecord
+                    {
+                        CallerId = callerId, Key = idempotencyKey, BodyHash = bodyHash, StatusCode = StatusCodes.Status201Created,
+                        ResponseBody = JsonSerializer.Serialize(view, Json), Location = location, CreatedAt = clock.GetUtcNow(),
+                    });
+                try
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+                catch (DbUpdateException)
+                {
+                    // Another call with the same key or external reference committed first: answer as that one was answered.
+                    db.ChangeTracker.Clear();
+                    if (idempotencyKey is not null && await ReplayAsync(db, callerId, idempotencyKey, bodyHash, cancellationToken) is { } raced)
+                        return raced;
+                    if (body.ExternalReference is { } reference && await db.Requests.Where(r => r.ClientId == body.ClientId && r.ExternalReference == reference)
+                            .Select(r => (Guid?)r.Id).FirstOrDefaultAsync(cancellationToken) is { } winner)
+                        return AlreadyOpened(winner);
+                    throw;
+                }
+                return TypedResults.Created(location, view);
+            default:
+                throw new InvalidOperationException("Unknown intake result.");
         }
-        catch (RpcException e) when (e.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.Internal)
-        {
-            return Problem.Unavailable("A service this request depends on is unavailable.", "Nothing was recorded. Try again shortly.");
-        }
-
-        if (route.UnknownDepartmentCodes.Count > 0)
-            return Problem.Invalid("departments", $"Unknown departments: {string.Join(", ", route.UnknownDepartmentCodes)}.");
-        if (route.Departments.Count == 0)
-            return Problem.Invalid("departments", "No department could be found for this request.");
-
-        var request = new ClientRequest
-        {
-            Id = Guid.CreateVersion7(now),
-            ClientId = clientId,
-            ClientName = client.Name,
-            AccountManagerId = client.AccountManagerId,
-            OpenedBy = user.UserId(),
-            Type = body.Type!,
-            Priority = Enum.Parse<Priority>(body.Priority!),
-            Title = body.Title!.Trim(),
-            Description = body.Description!,
-            Tags = body.Tags ?? [],
-            DueAt = body.DueAt,
-            ExternalReference = body.ExternalReference,
-            RoutedBy = route.MatchedRule,
-            SubmittedAt = now,
-        };
-        foreach (var department in route.Departments)
-        {
-            request.WorkItems.Add(new RequestWorkItem
-            {
-                Id = Guid.CreateVersion7(now), RequestId = request.Id, AssignedAt = now,
-                DepartmentCode = department.Code, DepartmentName = department.Name,
-            });
-        }
-
-        db.Requests.Add(request);
-        db.Publish(Submitted(request, client), clock);
-        foreach (var item in request.WorkItems)
-            db.Send(Assignment(request, item), Department.QueueName(item.DepartmentCode), clock);
-        await db.SaveChangesAsync(cancellationToken);
-
-        return TypedResults.Created($"/api/requests/{request.Id}", RequestView.From(request));
     }
 
-    static RequestSubmitted Submitted(ClientRequest request, Clients.Grpc.ClientEntry client) => new()
+    static async Task<Results<Created<RequestView>, ValidationProblem, ProblemHttpResult>?> ReplayAsync(
+        RequestsDbContext db, string callerId, string key, string bodyHash, CancellationToken cancellationToken)
     {
-        RequestId = request.Id,
-        ClientId = request.ClientId,
-        ClientName = request.ClientName,
-        AccountManagerId = request.AccountManagerId,
-        AccountExecutiveIds = client.AccountExecutiveIds.ToList(),
-        OpenedBy = request.OpenedBy,
-        Type = request.Type,
-        Priority = request.Priority.ToString(),
-        Title = request.Title,
-        DepartmentCodes = request.WorkItems.Select(w => w.DepartmentCode).ToList(),
-        SubmittedAt = request.SubmittedAt,
-    };
+        var record = await db.IdempotencyRecords.AsNoTracking().SingleOrDefaultAsync(r => r.CallerId == callerId && r.Key == key, cancellationToken);
+        if (record is null) return null;
+        if (record.BodyHash != bodyHash)
+            return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "The idempotency key was used with another body.",
+                detail: $"'{IdempotencyKeyHeader}' {key} was first sent with a different request body; use a new key for a new request.",
+                extensions: new Dictionary<string, object?> { ["field"] = IdempotencyKeyHeader });
+        return TypedResults.Created(record.Location, JsonSerializer.Deserialize<RequestView>(record.ResponseBody, Json)!);
+    }
 
-    static AssignWorkItem Assignment(ClientRequest request, RequestWorkItem item) => new()
-    {
-        WorkItemId = item.Id,
-        RequestId = request.Id,
-        ClientId = request.ClientId,
-        DepartmentCode = item.DepartmentCode,
-        Type = request.Type,
-        Priority = request.Priority.ToString(),
-        Title = request.Title,
-        Description = request.Description,
-        AssignedAt = item.AssignedAt,
-    };
-}
+    static ProblemHttpResult AlreadyOpened(Guid existing) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The client already has a request with this external reference.",
+            detail: $"'externalReference' is already used by request {existing}.",
+            extensions: new Dictionary<string, object?> { ["field"] = "externalReference", ["requestId"] = existing });
 
-static class Department
-{
-    /// <summary>The department's durable queue; the departments service (or the department's own system) consumes it.</summary>
-    public static string QueueName(string code) => $"department-{code}";
+    /// <summary>The body as bound, so that formatting and property order do not make the same request look different.</summary>
+    internal static string Hash(NewRequest body) => Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(body, Json)));
+
+    static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 }

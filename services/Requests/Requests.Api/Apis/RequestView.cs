@@ -5,12 +5,19 @@ namespace ClientRequests.Requests.Apis;
 public sealed record RequestView(
     Guid Id, Guid ClientId, string ClientName, string OpenedBy, string Type, string Priority, string Title, string Description,
     IReadOnlyList<string> Tags, DateTimeOffset? DueAt, string? ExternalReference, string Status, string RoutedBy,
-    DateTimeOffset SubmittedAt, IReadOnlyList<WorkItemView> WorkItems)
+    DateTimeOffset SubmittedAt, IReadOnlyList<WorkItemView> WorkItems, int Round, DateTimeOffset? ClosedAt, bool Breached,
+    int? SatisfactionScore, int Version)
 {
     public static RequestView From(ClientRequest r) =>
         new(r.Id, r.ClientId, r.ClientName, r.OpenedBy, r.Type, r.Priority.ToString(), r.Title, r.Description, r.Tags, r.DueAt,
             r.ExternalReference, r.Status.ToString(), r.RoutedBy, r.SubmittedAt,
-            r.WorkItems.OrderBy(w => w.DepartmentCode).Select(w => new WorkItemView(w.Id, w.DepartmentCode, w.DepartmentName, w.Status.ToString(), w.QueuedAt)).ToList());
+            r.WorkItems.OrderBy(w => w.Round).ThenBy(w => w.DepartmentCode).Select(WorkItemView.From).ToList(),
+            r.Round, r.ClosedAt, r.Breached, r.SatisfactionScore, r.Version);
 }
 
-public sealed record WorkItemView(Guid Id, string DepartmentCode, string DepartmentName, string Status, DateTimeOffset? QueuedAt);
+public sealed record WorkItemView(Guid Id, string DepartmentCode, string DepartmentName, string Status, DateTimeOffset? QueuedAt,
+    int Round, Guid? HandedOverFrom, DateTimeOffset? ClosedAt, string? Outcome)
+{
+    public static WorkItemView From(RequestWorkItem w) =>
+        new(w.Id, w.DepartmentCode, w.DepartmentName, w.Status.ToString(), w.QueuedAt, w.Round, w.HandedOverFrom, w.ClosedAt, w.Outcome);
+}

@@ -10,12 +10,16 @@ public class RequestsDbContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<ClientRequest> Requests => Set<ClientRequest>();
     public DbSet<RequestWorkItem> WorkItems => Set<RequestWorkItem>();
+    public DbSet<TimelineEntry> Timeline => Set<TimelineEntry>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
         model.Entity<ClientRequest>(request =>
         {
             request.ToTable("Requests");
+            // Ids are made by the domain (version 7 Guids); an entity with an id found on a tracked request is new, not existing.
+            request.Property(r => r.Id).ValueGeneratedNever();
             request.Property(r => r.ClientName).HasMaxLength(200);
             request.Property(r => r.AccountManagerId).HasMaxLength(100);
             request.Property(r => r.OpenedBy).HasMaxLength(100);
@@ -26,21 +30,57 @@ public class RequestsDbContext(DbContextOptions options) : DbContext(options)
             request.Property(r => r.ExternalReference).HasMaxLength(100);
             request.Property(r => r.RoutedBy).HasMaxLength(200);
             request.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+            request.Property(r => r.PausedFrom).HasConversion<string>().HasMaxLength(20);
             request.Property(r => r.Version).IsConcurrencyToken();
             request.HasMany(r => r.WorkItems).WithOne().HasForeignKey(w => w.RequestId);
-            // Lists filter by client and status and page by (SubmittedAt, Id).
+            request.HasMany(r => r.Timeline).WithOne().HasForeignKey(t => t.RequestId);
+            // Lists page by (SubmittedAt, Id), newest first; each filter has an index that ends in the page key,
+            // so a filtered page is an index range scan however many requests there are.
             request.HasIndex(r => new { r.ClientId, r.SubmittedAt, r.Id });
             request.HasIndex(r => new { r.Status, r.SubmittedAt, r.Id });
+            request.HasIndex(r => new { r.Type, r.SubmittedAt, r.Id });
+            request.HasIndex(r => new { r.Priority, r.SubmittedAt, r.Id });
+            request.HasIndex(r => new { r.Breached, r.SubmittedAt, r.Id });
             request.HasIndex(r => new { r.SubmittedAt, r.Id });
+            // The SLA monitor's pass: open requests and those closed since the last pass.
+            request.HasIndex(r => r.ClosedAt);
             request.HasIndex(r => new { r.ClientId, r.ExternalReference }).IsUnique().HasFilter("\"ExternalReference\" IS NOT NULL");
         });
         model.Entity<RequestWorkItem>(item =>
         {
             item.ToTable("RequestWorkItems");
+            item.Property(w => w.Id).ValueGeneratedNever();
             item.Property(w => w.DepartmentCode).HasMaxLength(40);
             item.Property(w => w.DepartmentName).HasMaxLength(200);
             item.Property(w => w.Status).HasConversion<string>().HasMaxLength(20);
+            item.Property(w => w.Outcome).HasMaxLength(NewRequest.DescriptionMax);
             item.HasIndex(w => new { w.DepartmentCode, w.Status });
+            // The department filter of the list: which requests a department has a work item on.
+            item.HasIndex(w => new { w.DepartmentCode, w.RequestId });
+        });
+        model.Entity<IdempotencyRecord>(record =>
+        {
+            record.ToTable("IdempotencyRecords");
+            record.HasKey(r => new { r.CallerId, r.Key });
+            record.Property(r => r.CallerId).HasMaxLength(100);
+            record.Property(r => r.Key).HasMaxLength(IdempotencyRecord.KeyMax);
+            record.Property(r => r.BodyHash).HasMaxLength(64);
+            record.Property(r => r.Location).HasMaxLength(200);
+            record.HasIndex(r => r.CreatedAt);
+        });
+        model.Entity<TimelineEntry>(entry =>
+        {
+            entry.ToTable("TimelineEntries");
+            entry.Property(t => t.Id).ValueGeneratedNever();
+            entry.Property(t => t.Kind).HasMaxLength(40);
+            entry.Property(t => t.ActorId).HasMaxLength(100);
+            entry.Property(t => t.DepartmentCode).HasMaxLength(40);
+            entry.Property(t => t.Status).HasConversion<string>().HasMaxLength(20);
+            entry.Property(t => t.Visibility).HasConversion<string>().HasMaxLength(10);
+            entry.Property(t => t.Text).HasMaxLength(NewRequest.DescriptionMax);
+            entry.HasIndex(t => new { t.RequestId, t.At, t.Id });
+            // One entry per work-item step, however often (and under whatever message id) the department sends it.
+            entry.HasIndex(t => new { t.WorkItemId, t.Sequence }).IsUnique().HasFilter("\"Sequence\" IS NOT NULL");
         });
         model.AddOutboxAndInbox();
     }

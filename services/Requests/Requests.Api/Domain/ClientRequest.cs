@@ -1,11 +1,9 @@
 namespace ClientRequests.Requests.Domain;
 
-public enum RequestStatus { Submitted, Routed, InProgress, WaitingOnClient, Fulfilled, Rejected, Cancelled, Reopened }
-
 public enum Priority { P1, P2, P3, P4 }
 
 /// <summary>A client's request: the case the account team follows to fulfilment.</summary>
-public sealed class ClientRequest
+public sealed partial class ClientRequest
 {
     public required Guid Id { get; init; }
     public required Guid ClientId { get; init; }
@@ -22,55 +20,110 @@ public sealed class ClientRequest
     /// <summary>The routing rule that chose the departments, or "explicit".</summary>
     public required string RoutedBy { get; init; }
     public RequestStatus Status { get; private set; } = RequestStatus.Submitted;
+    /// <summary>The state a request waiting on its client returns to when it resumes.</summary>
+    public RequestStatus? PausedFrom { get; private set; }
+    /// <summary>Starts at 1; each reopening starts a new round of work items.</summary>
+    public int Round { get; private set; } = 1;
     public required DateTimeOffset SubmittedAt { get; init; }
+    public DateTimeOffset? ClosedAt { get; private set; }
+    /// <summary>The SLA engine's last verdict, kept on the row so that lists can filter on it.</summary>
+    public bool AtRisk { get; set; }
+    public bool Breached { get; set; }
+    public int? SatisfactionScore { get; private set; }
     public List<RequestWorkItem> WorkItems { get; init; } = [];
+    /// <summary>Entries added in this unit of work; the full timeline is read with its own query.</summary>
+    public List<TimelineEntry> Timeline { get; init; } = [];
     public int Version { get; set; }
 
-    /// <summary>Recomputes the request's status from its work items; true when it changed.</summary>
-    public bool RollUp()
+    public IEnumerable<RequestWorkItem> CurrentWorkItems() => WorkItems.Where(w => w.Round == Round);
+
+    public TimelineEntry Record(string kind, string actorId, DateTimeOffset at, string? text = null,
+        RequestWorkItem? item = null, RequestStatus? status = null, Visibility visibility = Visibility.Internal, int? sequence = null)
     {
-        var rolled = RollUpStatus(Status, WorkItems.Select(w => w.Status).ToList());
-        if (rolled == Status) return false;
-        Status = rolled;
-        Version++;
+        var entry = new TimelineEntry
+        {
+            Id = Guid.CreateVersion7(at), RequestId = Id, At = at, Kind = kind, ActorId = actorId, Text = text,
+            WorkItemId = item?.Id, DepartmentCode = item?.DepartmentCode, Status = status, Visibility = visibility, Sequence = sequence,
+        };
+        Timeline.Add(entry);
+        return entry;
+    }
+
+    /// <summary>Moves the status to what the current round's work items say, if the lifecycle allows it; true when it changed.</summary>
+    public bool RollUp(DateTimeOffset at)
+    {
+        if (Status == RequestStatus.WaitingOnClient) return false;
+        var target = Lifecycle.RollUpTarget(CurrentWorkItems().Select(w => w.Status).ToList());
+        if (target is not { } to || to == Status || !Lifecycle.CanMove(Status, to)) return false;
+        MoveTo(to, TimelineKinds.System, at);
         return true;
     }
 
+    /// <summary>Kept for the roll-up rules' unit tests: the status the work items move a request in <paramref name="current"/> to.</summary>
     public static RequestStatus RollUpStatus(RequestStatus current, IReadOnlyCollection<WorkItemStatus> items)
     {
-        if (current is RequestStatus.Cancelled or RequestStatus.Rejected or RequestStatus.WaitingOnClient) return current;
-        if (items.Count == 0) return current;
-        if (items.All(s => s is WorkItemStatus.Completed or WorkItemStatus.HandedOver or WorkItemStatus.Rejected))
-            return items.Any(s => s == WorkItemStatus.Completed) ? RequestStatus.Fulfilled : RequestStatus.Rejected;
-        if (items.Any(s => s is WorkItemStatus.Claimed or WorkItemStatus.InProgress or WorkItemStatus.Completed))
-            return RequestStatus.InProgress;
-        if (items.All(s => s != WorkItemStatus.Assigned)) return RequestStatus.Routed;
-        return RequestStatus.Submitted;
+        if (current == RequestStatus.WaitingOnClient) return current;
+        return Lifecycle.RollUpTarget(items) is { } to && Lifecycle.CanMove(current, to) ? to : current;
     }
-}
 
-public enum WorkItemStatus { Assigned, Queued, Claimed, InProgress, Completed, Rejected, HandedOver }
-
-/// <summary>One department's part of the request, as this service tracks it from the department's progress events.</summary>
-public sealed class RequestWorkItem
-{
-    public required Guid Id { get; init; }
-    public required Guid RequestId { get; init; }
-    public required string DepartmentCode { get; init; }
-    public required string DepartmentName { get; init; }
-    public WorkItemStatus Status { get; private set; } = WorkItemStatus.Assigned;
-    /// <summary>The highest progress-event sequence applied: an older event arriving late changes nothing.</summary>
-    public int LastSequence { get; private set; }
-    public required DateTimeOffset AssignedAt { get; init; }
-    public DateTimeOffset? QueuedAt { get; private set; }
-
-    /// <summary>Applies a progress event in any arrival order: only a newer sequence moves the status.</summary>
-    public bool Apply(int sequence, WorkItemStatus status, DateTimeOffset at)
+    public TransitionRefused? Cancel(string actorId, DateTimeOffset at, string? reason)
     {
-        if (status == WorkItemStatus.Queued) QueuedAt ??= at;
-        if (sequence <= LastSequence) return false;
-        LastSequence = sequence;
-        Status = status;
-        return true;
+        if (!Lifecycle.CanMove(Status, RequestStatus.Cancelled)) return new(Status, "cancelled");
+        MoveTo(RequestStatus.Cancelled, actorId, at, reason);
+        return null;
+    }
+
+    public TransitionRefused? WaitOnClient(string actorId, DateTimeOffset at, string? reason)
+    {
+        if (!Lifecycle.CanMove(Status, RequestStatus.WaitingOnClient)) return new(Status, "put to wait on the client");
+        PausedFrom = Status;
+        MoveTo(RequestStatus.WaitingOnClient, actorId, at, reason);
+        return null;
+    }
+
+    public TransitionRefused? Resume(string actorId, DateTimeOffset at)
+    {
+        if (Status != RequestStatus.WaitingOnClient || PausedFrom is not { } back || !Lifecycle.CanMove(Status, back))
+            return new(Status, "resumed");
+        PausedFrom = null;
+        MoveTo(back, actorId, at);
+        // The departments may have moved on while the client was silent.
+        RollUp(at);
+        return null;
+    }
+
+    /// <summary>
+    /// Reopens a fulfilled or rejected request: a new round of work items for the departments that must redo their part
+    /// (by default those that completed it, or all of them when none did). Returns the new items to assign.
+    /// </summary>
+    public (TransitionRefused? Refused, IReadOnlyList<RequestWorkItem> Items) Reopen(string actorId, DateTimeOffset at, string? reason,
+        IReadOnlyCollection<string>? departmentCodes)
+    {
+        // A request waiting on its client may return to Reopened, but only a closed one can be reopened.
+        if (Status is not (RequestStatus.Fulfilled or RequestStatus.Rejected)) return (new(Status, "reopened"), []);
+        var previous = CurrentWorkItems().Where(w => w.Status != WorkItemStatus.HandedOver).ToList();
+        var completed = previous.Where(w => w.Status == WorkItemStatus.Completed).ToList();
+        var redo = departmentCodes is { Count: > 0 }
+            ? previous.Where(w => departmentCodes.Contains(w.DepartmentCode, StringComparer.OrdinalIgnoreCase)).ToList()
+            : completed.Count > 0 ? completed : previous;
+        Round++;
+        var items = redo.DistinctBy(w => w.DepartmentCode).Select(w => new RequestWorkItem
+        {
+            Id = Guid.CreateVersion7(at), RequestId = Id, DepartmentCode = w.DepartmentCode, DepartmentName = w.DepartmentName,
+            Round = Round, AssignedAt = at,
+        }).ToList();
+        WorkItems.AddRange(items);
+        ClosedAt = null;
+        MoveTo(RequestStatus.Reopened, actorId, at, reason);
+        foreach (var item in items) Record(TimelineKinds.WorkItemAssigned, actorId, at, item: item);
+        return (null, items);
+    }
+
+    void MoveTo(RequestStatus to, string actorId, DateTimeOffset at, string? text = null)
+    {
+        Status = to;
+        ClosedAt = Lifecycle.IsClosed(to) ? at : null;
+        Version++;
+        Record(TimelineKinds.StatusChanged, actorId, at, text, status: to);
     }
 }

@@ -76,16 +76,57 @@ namespace ClientRequests.Requests.Data.Migrations.SqlServer
                     b.ToTable("OutboxMessages", (string)null);
                 });
 
+            modelBuilder.Entity("ClientRequests.Requests.Data.IdempotencyRecord", b =>
+                {
+                    b.Property<string>("CallerId")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("BodyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("ResponseBody")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("StatusCode")
+                        .HasColumnType("int");
+
+                    b.HasKey("CallerId", "Key");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("IdempotencyRecords", (string)null);
+                });
+
             modelBuilder.Entity("ClientRequests.Requests.Domain.ClientRequest", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("AccountManagerId")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
+
+                    b.Property<bool>("AtRisk")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("Breached")
+                        .HasColumnType("bit");
 
                     b.Property<Guid>("ClientId")
                         .HasColumnType("uniqueidentifier");
@@ -94,6 +135,9 @@ namespace ClientRequests.Requests.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<string>("Description")
                         .IsRequired()
@@ -112,15 +156,25 @@ namespace ClientRequests.Requests.Data.Migrations.SqlServer
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<string>("PausedFrom")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
                     b.Property<string>("Priority")
                         .IsRequired()
                         .HasMaxLength(2)
                         .HasColumnType("nvarchar(2)");
 
+                    b.Property<int>("Round")
+                        .HasColumnType("int");
+
                     b.Property<string>("RoutedBy")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
+
+                    b.Property<int?>("SatisfactionScore")
+                        .HasColumnType("int");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -150,15 +204,23 @@ namespace ClientRequests.Requests.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ClosedAt");
+
                     b.HasIndex("ClientId", "ExternalReference")
                         .IsUnique()
                         .HasFilter("\"ExternalReference\" IS NOT NULL");
 
                     b.HasIndex("SubmittedAt", "Id");
 
+                    b.HasIndex("Breached", "SubmittedAt", "Id");
+
                     b.HasIndex("ClientId", "SubmittedAt", "Id");
 
+                    b.HasIndex("Priority", "SubmittedAt", "Id");
+
                     b.HasIndex("Status", "SubmittedAt", "Id");
+
+                    b.HasIndex("Type", "SubmittedAt", "Id");
 
                     b.ToTable("Requests", (string)null);
                 });
@@ -166,10 +228,18 @@ namespace ClientRequests.Requests.Data.Migrations.SqlServer
             modelBuilder.Entity("ClientRequests.Requests.Domain.RequestWorkItem", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<DateTimeOffset>("AssignedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<bool>("AtRisk")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("Breached")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
                         .HasColumnType("datetimeoffset");
 
                     b.Property<string>("DepartmentCode")
@@ -182,14 +252,24 @@ namespace ClientRequests.Requests.Data.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<Guid?>("HandedOverFrom")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<int>("LastSequence")
                         .HasColumnType("int");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
 
                     b.Property<DateTimeOffset?>("QueuedAt")
                         .HasColumnType("datetimeoffset");
 
                     b.Property<Guid>("RequestId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("int");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -200,9 +280,66 @@ namespace ClientRequests.Requests.Data.Migrations.SqlServer
 
                     b.HasIndex("RequestId");
 
+                    b.HasIndex("DepartmentCode", "RequestId");
+
                     b.HasIndex("DepartmentCode", "Status");
 
                     b.ToTable("RequestWorkItems", (string)null);
+                });
+
+            modelBuilder.Entity("ClientRequests.Requests.Domain.TimelineEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ActorId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("DepartmentCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int?>("Sequence")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("Visibility")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<Guid?>("WorkItemId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkItemId", "Sequence")
+                        .IsUnique()
+                        .HasFilter("\"Sequence\" IS NOT NULL");
+
+                    b.HasIndex("RequestId", "At", "Id");
+
+                    b.ToTable("TimelineEntries", (string)null);
                 });
 
             modelBuilder.Entity("ClientRequests.Requests.Domain.RequestWorkItem", b =>
@@ -214,8 +351,19 @@ namespace ClientRequests.Requests.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ClientRequests.Requests.Domain.TimelineEntry", b =>
+                {
+                    b.HasOne("ClientRequests.Requests.Domain.ClientRequest", null)
+                        .WithMany("Timeline")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ClientRequests.Requests.Domain.ClientRequest", b =>
                 {
+                    b.Navigation("Timeline");
+
                     b.Navigation("WorkItems");
                 });
 #pragma warning restore 612, 618

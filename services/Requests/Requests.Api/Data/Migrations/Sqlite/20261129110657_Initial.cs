@@ -12,6 +12,23 @@ namespace ClientRequests.Requests.Data.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "IdempotencyRecords",
+                columns: table => new
+                {
+                    CallerId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    BodyHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    StatusCode = table.Column<int>(type: "INTEGER", nullable: false),
+                    ResponseBody = table.Column<string>(type: "TEXT", nullable: false),
+                    Location = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IdempotencyRecords", x => new { x.CallerId, x.Key });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "InboxMessages",
                 columns: table => new
                 {
@@ -59,7 +76,13 @@ namespace ClientRequests.Requests.Data.Migrations.Sqlite
                     ExternalReference = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     RoutedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    PausedFrom = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Round = table.Column<int>(type: "INTEGER", nullable: false),
                     SubmittedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    AtRisk = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Breached = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SatisfactionScore = table.Column<int>(type: "INTEGER", nullable: true),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -75,10 +98,16 @@ namespace ClientRequests.Requests.Data.Migrations.Sqlite
                     RequestId = table.Column<Guid>(type: "TEXT", nullable: false),
                     DepartmentCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     DepartmentName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Round = table.Column<int>(type: "INTEGER", nullable: false),
+                    HandedOverFrom = table.Column<Guid>(type: "TEXT", nullable: true),
                     Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     LastSequence = table.Column<int>(type: "INTEGER", nullable: false),
                     AssignedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    QueuedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    QueuedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    AtRisk = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Breached = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -91,6 +120,38 @@ namespace ClientRequests.Requests.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "TimelineEntries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RequestId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ActorId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    WorkItemId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    DepartmentCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: true),
+                    Visibility = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TimelineEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TimelineEntries_Requests_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "Requests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IdempotencyRecords_CreatedAt",
+                table: "IdempotencyRecords",
+                column: "CreatedAt");
+
             migrationBuilder.CreateIndex(
                 name: "IX_InboxMessages_ProcessedAt",
                 table: "InboxMessages",
@@ -100,6 +161,11 @@ namespace ClientRequests.Requests.Data.Migrations.Sqlite
                 name: "IX_OutboxMessages_SentAt_CreatedAt",
                 table: "OutboxMessages",
                 columns: new[] { "SentAt", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Requests_Breached_SubmittedAt_Id",
+                table: "Requests",
+                columns: new[] { "Breached", "SubmittedAt", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Requests_ClientId_ExternalReference",
@@ -114,6 +180,16 @@ namespace ClientRequests.Requests.Data.Migrations.Sqlite
                 columns: new[] { "ClientId", "SubmittedAt", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Requests_ClosedAt",
+                table: "Requests",
+                column: "ClosedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Requests_Priority_SubmittedAt_Id",
+                table: "Requests",
+                columns: new[] { "Priority", "SubmittedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Requests_Status_SubmittedAt_Id",
                 table: "Requests",
                 columns: new[] { "Status", "SubmittedAt", "Id" });
@@ -124,6 +200,16 @@ namespace ClientRequests.Requests.Data.Migrations.Sqlite
                 columns: new[] { "SubmittedAt", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Requests_Type_SubmittedAt_Id",
+                table: "Requests",
+                columns: new[] { "Type", "SubmittedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RequestWorkItems_DepartmentCode_RequestId",
+                table: "RequestWorkItems",
+                columns: new[] { "DepartmentCode", "RequestId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RequestWorkItems_DepartmentCode_Status",
                 table: "RequestWorkItems",
                 columns: new[] { "DepartmentCode", "Status" });
@@ -132,11 +218,26 @@ namespace ClientRequests.Requests.Data.Migrations.Sqlite
                 name: "IX_RequestWorkItems_RequestId",
                 table: "RequestWorkItems",
                 column: "RequestId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TimelineEntries_RequestId_At_Id",
+                table: "TimelineEntries",
+                columns: new[] { "RequestId", "At", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TimelineEntries_WorkItemId_Sequence",
+                table: "TimelineEntries",
+                columns: new[] { "WorkItemId", "Sequence" },
+                unique: true,
+                filter: "\"Sequence\" IS NOT NULL");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "IdempotencyRecords");
+
             migrationBuilder.DropTable(
                 name: "InboxMessages");
 
@@ -145,6 +246,9 @@ namespace ClientRequests.Requests.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "RequestWorkItems");
+
+            migrationBuilder.DropTable(
+                name: "TimelineEntries");
 
             migrationBuilder.DropTable(
                 name: "Requests");

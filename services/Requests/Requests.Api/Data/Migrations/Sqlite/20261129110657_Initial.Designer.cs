@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ClientRequests.Requests.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteRequestsDbContext))]
-    [Migration("20261129102227_Initial")]
+    [Migration("20261129110657_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -74,16 +74,57 @@ namespace ClientRequests.Requests.Data.Migrations.Sqlite
                     b.ToTable("OutboxMessages", (string)null);
                 });
 
+            modelBuilder.Entity("ClientRequests.Requests.Data.IdempotencyRecord", b =>
+                {
+                    b.Property<string>("CallerId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BodyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResponseBody")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StatusCode")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CallerId", "Key");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("IdempotencyRecords", (string)null);
+                });
+
             modelBuilder.Entity("ClientRequests.Requests.Domain.ClientRequest", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("AccountManagerId")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("AtRisk")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Breached")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("ClientId")
                         .HasColumnType("TEXT");
@@ -92,6 +133,9 @@ namespace ClientRequests.Requests.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Description")
                         .IsRequired()
@@ -110,15 +154,25 @@ namespace ClientRequests.Requests.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PausedFrom")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Priority")
                         .IsRequired()
                         .HasMaxLength(2)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("RoutedBy")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("SatisfactionScore")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -148,15 +202,23 @@ namespace ClientRequests.Requests.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ClosedAt");
+
                     b.HasIndex("ClientId", "ExternalReference")
                         .IsUnique()
                         .HasFilter("\"ExternalReference\" IS NOT NULL");
 
                     b.HasIndex("SubmittedAt", "Id");
 
+                    b.HasIndex("Breached", "SubmittedAt", "Id");
+
                     b.HasIndex("ClientId", "SubmittedAt", "Id");
 
+                    b.HasIndex("Priority", "SubmittedAt", "Id");
+
                     b.HasIndex("Status", "SubmittedAt", "Id");
+
+                    b.HasIndex("Type", "SubmittedAt", "Id");
 
                     b.ToTable("Requests", (string)null);
                 });
@@ -164,10 +226,18 @@ namespace ClientRequests.Requests.Data.Migrations.Sqlite
             modelBuilder.Entity("ClientRequests.Requests.Domain.RequestWorkItem", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<long>("AssignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AtRisk")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Breached")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClosedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("DepartmentCode")
@@ -180,14 +250,24 @@ namespace ClientRequests.Requests.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("HandedOverFrom")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("LastSequence")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("QueuedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("RequestId")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -198,9 +278,66 @@ namespace ClientRequests.Requests.Data.Migrations.Sqlite
 
                     b.HasIndex("RequestId");
 
+                    b.HasIndex("DepartmentCode", "RequestId");
+
                     b.HasIndex("DepartmentCode", "Status");
 
                     b.ToTable("RequestWorkItems", (string)null);
+                });
+
+            modelBuilder.Entity("ClientRequests.Requests.Domain.TimelineEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DepartmentCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Visibility")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("WorkItemId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkItemId", "Sequence")
+                        .IsUnique()
+                        .HasFilter("\"Sequence\" IS NOT NULL");
+
+                    b.HasIndex("RequestId", "At", "Id");
+
+                    b.ToTable("TimelineEntries", (string)null);
                 });
 
             modelBuilder.Entity("ClientRequests.Requests.Domain.RequestWorkItem", b =>
@@ -212,8 +349,19 @@ namespace ClientRequests.Requests.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ClientRequests.Requests.Domain.TimelineEntry", b =>
+                {
+                    b.HasOne("ClientRequests.Requests.Domain.ClientRequest", null)
+                        .WithMany("Timeline")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ClientRequests.Requests.Domain.ClientRequest", b =>
                 {
+                    b.Navigation("Timeline");
+
                     b.Navigation("WorkItems");
                 });
 #pragma warning restore 612, 618

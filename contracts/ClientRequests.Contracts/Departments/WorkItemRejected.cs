@@ -1,0 +1,16 @@
+namespace ClientRequests.Contracts.Departments;
+
+/// <summary>
+/// The department declined its part of the request, with the reason. <see cref="Sequence"/> orders the progress events
+/// of one work item, because the broker does not preserve their order.
+/// </summary>
+public record WorkItemRejected
+{
+    public required Guid WorkItemId { get; init; }
+    public required Guid RequestId { get; init; }
+    public required string DepartmentCode { get; init; }
+    public required int Sequence { get; init; }
+    public required string ActorId { get; init; }
+    public required string Reason { get; init; }
+    public required DateTimeOffset RejectedAt { get; init; }
+}

@@ -1,0 +1,44 @@
+namespace ClientRequests.Requests.Domain;
+
+public enum WorkItemStatus { Assigned, Queued, Claimed, InProgress, Completed, Rejected, HandedOver }
+
+/// <summary>One department's part of the request, as this service tracks it from the department's progress events.</summary>
+public sealed class RequestWorkItem
+{
+    public required Guid Id { get; init; }
+    public required Guid RequestId { get; init; }
+    public required string DepartmentCode { get; init; }
+    public required string DepartmentName { get; set; }
+    /// <summary>The reopening round the item belongs to: only the current round's items make up the roll-up.</summary>
+    public int Round { get; init; } = 1;
+    /// <summary>The item that handed its work over to this one, if any.</summary>
+    public Guid? HandedOverFrom { get; set; }
+    public WorkItemStatus Status { get; private set; } = WorkItemStatus.Assigned;
+    /// <summary>The highest progress-event sequence applied: an older event arriving late changes nothing.</summary>
+    public int LastSequence { get; private set; }
+    public required DateTimeOffset AssignedAt { get; init; }
+    public DateTimeOffset? QueuedAt { get; private set; }
+    public DateTimeOffset? ClosedAt { get; private set; }
+    public string? Outcome { get; private set; }
+    /// <summary>The OLA verdict for this department's part, kept on the row for the department's lists.</summary>
+    public bool AtRisk { get; set; }
+    public bool Breached { get; set; }
+
+    public static bool IsClosed(WorkItemStatus status) =>
+        status is WorkItemStatus.Completed or WorkItemStatus.Rejected or WorkItemStatus.HandedOver;
+
+    /// <summary>Applies a progress event in any arrival order: only a newer sequence moves the status.</summary>
+    public bool Apply(int sequence, WorkItemStatus status, DateTimeOffset at, string? outcome = null)
+    {
+        if (status == WorkItemStatus.Queued) QueuedAt ??= at;
+        if (sequence <= LastSequence) return false;
+        LastSequence = sequence;
+        Status = status;
+        if (IsClosed(status))
+        {
+            ClosedAt = at;
+            Outcome = outcome;
+        }
+        return true;
+    }
+}

@@ -1,0 +1,101 @@
+using ClientRequests.Requests.Apis;
+using ClientRequests.Requests.Data;
+using ClientRequests.Requests.Domain;
+using ClientRequests.ServiceDefaults.Paging;
+using ClientRequests.ServiceDefaults.Security;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClientRequests.Requests.Grpc;
+
+/// <summary>
+/// gRPC for the gateway: the same reads as the REST API, with the same access rules, batched so that a
+/// dashboard query costs one call per level rather than one per request.
+/// </summary>
+[Authorize(Policy = Policies.Reader)]
+public sealed class RequestDirectoryService(RequestsDbContext db, RequestAccess access) : RequestDirectory.RequestDirectoryBase
+{
+    public const int MaxIds = 500;
+
+    public override async Task<GetRequestsReply> GetRequests(GetRequestsRequest request, ServerCallContext context)
+    {
+        if (request.RequestIds.Count > MaxIds)
+            throw new RpcException(new Status(StatusCode.InvalidArgument, $"request_ids: at most {MaxIds} at once."));
+        var ids = request.RequestIds.Select(id => Guid.TryParse(id, out var g) ? g : Guid.Empty).Where(g => g != Guid.Empty).Distinct().ToList();
+        var found = await db.Requests.AsNoTracking().Include(r => r.WorkItems).Where(r => ids.Contains(r.Id)).ToListAsync(context.CancellationToken);
+        var user = context.GetHttpContext().User;
+        var reply = new GetRequestsReply();
+        foreach (var r in found)
+            if (await access.MayReadAsync(user, r, context.CancellationToken))
+                reply.Requests.Add(ToEntry(r));
+        return reply;
+    }
+
+    public override async Task<ListRequestsReply> ListRequests(ListRequestsRequest request, ServerCallContext context)
+    {
+        var clientId = Guid.TryParse(request.ClientId, out var parsed) ? parsed : (Guid?)null;
+        if (request.ClientId.Length > 0 && clientId is null)
+            throw new RpcException(new Status(StatusCode.InvalidArgument, "client_id: not a client id."));
+        var query = new RequestFilterQuery(clientId, Empty(request.Status), Empty(request.Department), Empty(request.Type), Empty(request.Priority),
+            request.HasBreached ? request.Breached : null, request.From?.ToDateTimeOffset(), request.To?.ToDateTimeOffset(), Empty(request.After),
+            request.Limit == 0 ? null : request.Limit);
+        var page = await ListRequestsCore(query, context);
+        var reply = new ListRequestsReply { NextCursor = page.NextCursor ?? "" };
+        reply.Requests.AddRange(page.Items.Select(s => new RequestEntry
+        {
+            Id = s.Id.ToString(), ClientId = s.ClientId.ToString(), ClientName = s.ClientName, Type = s.Type, Priority = s.Priority, Title = s.Title,
+            Status = s.Status, SubmittedAt = Timestamp.FromDateTimeOffset(s.SubmittedAt), DueAt = s.DueAt is { } due ? Timestamp.FromDateTimeOffset(due) : null,
+            ExternalReference = s.ExternalReference ?? "", AtRisk = s.AtRisk, Breached = s.Breached,
+        }));
+        return reply;
+    }
+
+    public override async Task<GetTimelineReply> GetTimeline(GetTimelineRequest request, ServerCallContext context)
+    {
+        if (!Guid.TryParse(request.RequestId, out var id))
+            throw new RpcException(new Status(StatusCode.InvalidArgument, "request_id: not a request id."));
+        if (await access.ForReadingAsync(id, context.GetHttpContext().User, context.CancellationToken) is null)
+            throw new RpcException(new Status(StatusCode.NotFound, $"There is no request with id '{id}'."));
+        var reply = new GetTimelineReply();
+        reply.Entries.AddRange((await Timeline.ReadAsync(db, id, context.CancellationToken)).Select(e => new TimelineEntry
+        {
+            Id = e.Id.ToString(), At = Timestamp.FromDateTimeOffset(e.At), Kind = e.Kind, ActorId = e.ActorId,
+            WorkItemId = e.WorkItemId?.ToString() ?? "", DepartmentCode = e.DepartmentCode ?? "", Status = e.Status ?? "", Text = e.Text ?? "",
+            Visibility = e.Visibility,
+        }));
+        return reply;
+    }
+
+    /// <summary>The REST list's rules and query; a bad filter is InvalidArgument naming the field, another team's client NotFound.</summary>
+    async Task<Page<RequestSummary>> ListRequestsCore(RequestFilterQuery query, ServerCallContext context)
+    {
+        var result = await ClientRequests.Requests.Apis.ListRequests.Handle(query, context.GetHttpContext().User, db, access, context.CancellationToken);
+        return result.Result switch
+        {
+            Microsoft.AspNetCore.Http.HttpResults.Ok<Page<RequestSummary>> ok => ok.Value!,
+            Microsoft.AspNetCore.Http.HttpResults.ValidationProblem invalid =>
+                throw new RpcException(new Status(StatusCode.InvalidArgument, string.Join(" ", invalid.ProblemDetails.Errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")))),
+            _ => throw new RpcException(new Status(StatusCode.NotFound, "There is no such client.")),
+        };
+    }
+
+    static RequestEntry ToEntry(ClientRequest r)
+    {
+        var entry = new RequestEntry
+        {
+            Id = r.Id.ToString(), ClientId = r.ClientId.ToString(), ClientName = r.ClientName, Type = r.Type, Priority = r.Priority.ToString(),
+            Title = r.Title, Status = r.Status.ToString(), SubmittedAt = Timestamp.FromDateTimeOffset(r.SubmittedAt),
+            DueAt = r.DueAt is { } due ? Timestamp.FromDateTimeOffset(due) : null, ExternalReference = r.ExternalReference ?? "",
+            AtRisk = r.AtRisk, Breached = r.Breached, SatisfactionScore = r.SatisfactionScore ?? 0,
+        };
+        entry.WorkItems.AddRange(r.WorkItems.OrderBy(w => w.Round).ThenBy(w => w.DepartmentCode).Select(w => new WorkItemEntry
+        {
+            Id = w.Id.ToString(), DepartmentCode = w.DepartmentCode, DepartmentName = w.DepartmentName, Status = w.Status.ToString(), Round = w.Round,
+        }));
+        return entry;
+    }
+
+    static string? Empty(string value) => value.Length == 0 ? null : value;
+}
