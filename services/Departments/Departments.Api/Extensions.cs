@@ -1,3 +1,4 @@
+using ClientRequests.Departments.Apis;
 using ClientRequests.Departments.Consumers;
 using ClientRequests.Departments.Data;
 using ClientRequests.Departments.Queues;
@@ -16,6 +17,9 @@ public static class Extensions
         builder.AddMessaging<DepartmentsDbContext>(bus => bus.AddConsumer<AssignWorkItemConsumer>().ExcludeFromConfigureEndpoints());
         builder.Services.AddSingleton<DepartmentQueues>();
         builder.Services.AddHostedService<DepartmentQueuesStarter>();
+        builder.Services.AddSingleton<AssignmentSignal>();
+        builder.Services.AddHostedService<LoadAwareAssigner>();
+        builder.Services.AddScoped<WorkItemStep>();
 
         builder.Services.AddGrpc();
         builder.Services.AddOpenApi();
