@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Departments.Tests;
 
@@ -58,8 +59,11 @@ public sealed class DepartmentsApp(string amqpUri, IReadOnlyDictionary<string, s
             WorkItemId = id ?? Guid.NewGuid(), RequestId = Guid.NewGuid(), ClientId = Guid.NewGuid(), DepartmentCode = department,
             Type = type, Priority = priority, Title = "Invoice charged twice", Description = "Refund please", AssignedAt = DateTimeOffset.UtcNow,
         };
-        var endpoint = await Services.GetRequiredService<IBus>().GetSendEndpoint(new Uri($"queue:{Department.QueueName(department)}"));
-        await endpoint.Send(message);
+        var quorum = Services.GetRequiredService<MessagingOptions>().QuorumQueues;
+        var endpoint = await Services.GetRequiredService<IBus>().GetSendEndpoint(new Uri($"queue:{Department.SendDestination(department, quorum)}"));
+        // Bounded: a send the broker refuses (a queue declared differently) would otherwise retry for ever.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await endpoint.Send(message, timeout.Token);
         return message.WorkItemId;
     }
 

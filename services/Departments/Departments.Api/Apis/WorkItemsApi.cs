@@ -68,7 +68,7 @@ public static class WorkItemsApi
             // The target's own spelling of its code names its queue.
             var target = codes.FirstOrDefault(c => string.Equals(c, body.ToDepartmentCode, StringComparison.OrdinalIgnoreCase)) ?? body.ToDepartmentCode;
             var outcome = item.HandOver(actor, target, codes.Contains, Guid.CreateVersion7(now), now);
-            if (outcome.Refusal is null) step.Db.Send(item.HandOverCommand(now), Department.QueueName(target!), step.Clock);
+            if (outcome.Refusal is null) step.Db.Send(item.HandOverCommand(now), Department.SendDestination(target!, step.QuorumQueues), step.Clock);
             return outcome;
         });
 

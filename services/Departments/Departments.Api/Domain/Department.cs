@@ -27,6 +27,12 @@ public sealed class Department
 
     /// <summary>The durable RabbitMQ queue the requests service sends this department's work items to.</summary>
     public static string QueueName(string code) => $"department-{code}";
+
+    /// <summary>
+    /// Where to send to the department's queue. A sender declares the queue it sends to, so with quorum queues the
+    /// address must say so: declaring a classic queue over an existing quorum queue fails (PRECONDITION_FAILED).
+    /// </summary>
+    public static string SendDestination(string code, bool quorumQueues) => quorumQueues ? $"{QueueName(code)}?quorum=true" : QueueName(code);
 }
 
 public sealed class Member
