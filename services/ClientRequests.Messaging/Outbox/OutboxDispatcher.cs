@@ -87,7 +87,8 @@ public sealed class OutboxDispatcher<TDbContext>(
             }
             else
             {
-                var endpoint = await bus.GetSendEndpoint(new Uri($"queue:{row.Destination}"));
+                // A bare name is a queue; a full address (exchange:name, for a quorum queue the sender must not declare) is used as it is.
+                var endpoint = await bus.GetSendEndpoint(new Uri(row.Destination.Contains(':') ? row.Destination : $"queue:{row.Destination}"));
                 await endpoint.Send(message, type, Pipe.Execute<SendContext>(c => c.MessageId = row.Id), timeout.Token);
             }
             return null;

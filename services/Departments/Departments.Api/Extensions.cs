@@ -15,6 +15,7 @@ public static class Extensions
 
         // AssignWorkItem is consumed from each managed department's own queue, connected by DepartmentQueues.
         builder.AddMessaging<DepartmentsDbContext>(bus => bus.AddConsumer<AssignWorkItemConsumer>().ExcludeFromConfigureEndpoints());
+        builder.Services.AddSingleton<QuorumQueueDeclarer>();
         builder.Services.AddSingleton<DepartmentQueues>();
         builder.Services.AddHostedService<DepartmentQueuesStarter>();
         builder.Services.AddSingleton<AssignmentSignal>();

@@ -37,6 +37,7 @@ public static class DepartmentsAdminApi
         await db.SaveChangesAsync(cancellationToken);
         // Consuming starts before the answer, so a work item sent right after creation is taken.
         if (department.Mode == DepartmentMode.Managed) await queues.ConnectAsync(department.Code);
+        else await queues.DeclareExternalAsync(department.Code);
         return TypedResults.Created($"/api/departments/{department.Code}", ToView(department));
     }
 
@@ -51,7 +52,11 @@ public static class DepartmentsAdminApi
         body.ApplyTo(department);
         await db.SaveChangesAsync(cancellationToken);
         if (department.Mode == DepartmentMode.Managed) await queues.ConnectAsync(code);
-        else await queues.DisconnectAsync(code);
+        else
+        {
+            await queues.DisconnectAsync(code);
+            await queues.DeclareExternalAsync(code);
+        }
         if (department.LoadAware) assignment.Notify(code);
         return TypedResults.Ok(ToView(department));
     }

@@ -29,10 +29,14 @@ public sealed class Department
     public static string QueueName(string code) => $"department-{code}";
 
     /// <summary>
-    /// Where to send to the department's queue. A sender declares the queue it sends to, so with quorum queues the
-    /// address must say so: declaring a classic queue over an existing quorum queue fails (PRECONDITION_FAILED).
+    /// Where to send to the department's queue (an outbox destination). A sender to <c>queue:name</c> declares the
+    /// queue as a classic one, which the broker refuses over an existing quorum queue (PRECONDITION_FAILED); with
+    /// quorum queues senders go through the queue's exchange instead, and this service declares every department's
+    /// queue (see QuorumQueueDeclarer).
     /// </summary>
-    public static string SendDestination(string code, bool quorumQueues) => quorumQueues ? $"{QueueName(code)}?quorum=true" : QueueName(code);
+    public static string SendDestination(string code, bool quorumQueues) => quorumQueues ? $"exchange:{QueueName(code)}" : QueueName(code);
+
+    public static Uri SendAddress(string code, bool quorumQueues) => new(quorumQueues ? $"exchange:{QueueName(code)}" : $"queue:{QueueName(code)}");
 }
 
 public sealed class Member

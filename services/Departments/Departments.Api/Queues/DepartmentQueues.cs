@@ -11,7 +11,8 @@ namespace ClientRequests.Departments.Queues;
 /// run time because departments are data: one created through the API is connected without a restart, and one
 /// deleted or made external is let go (its queue and messages stay in the broker).
 /// </summary>
-public sealed class DepartmentQueues(IReceiveEndpointConnector connector, MessagingOptions messaging, ILogger<DepartmentQueues> logger)
+public sealed class DepartmentQueues(IReceiveEndpointConnector connector, MessagingOptions messaging, QuorumQueueDeclarer declarer,
+    ILogger<DepartmentQueues> logger)
 {
     readonly Dictionary<string, HostReceiveEndpointHandle> connected = new(StringComparer.OrdinalIgnoreCase);
     readonly SemaphoreSlim gate = new(1, 1);
@@ -50,9 +51,13 @@ public sealed class DepartmentQueues(IReceiveEndpointConnector connector, Messag
         finally { gate.Release(); }
     }
 
+    /// <summary>An external department's queue exists before its system first connects, so nothing sent to it is lost.</summary>
+    public Task DeclareExternalAsync(string code) => declarer.DeclareAsync(Department.QueueName(code));
+
     /// <summary>Makes the connected queues those of <paramref name="managedCodes"/>.</summary>
-    public async Task ReconcileAsync(IReadOnlyCollection<string> managedCodes)
+    public async Task ReconcileAsync(IReadOnlyCollection<string> managedCodes, IReadOnlyCollection<string> externalCodes)
     {
+        foreach (var code in externalCodes) await DeclareExternalAsync(code);
         foreach (var code in managedCodes) await ConnectAsync(code);
         string[] stale;
         lock (connected) stale = connected.Keys.Where(code => !managedCodes.Contains(code, StringComparer.OrdinalIgnoreCase)).ToArray();
@@ -77,8 +82,10 @@ public sealed class DepartmentQueuesStarter(IServiceScopeFactory scopes, Departm
             {
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<DepartmentsDbContext>();
-                var codes = await db.Departments.Where(d => d.Mode == DepartmentMode.Managed).Select(d => d.Code).ToListAsync(stoppingToken);
-                await queues.ReconcileAsync(codes);
+                var departments = await db.Departments.Select(d => new { d.Code, d.Mode }).ToListAsync(stoppingToken);
+                await queues.ReconcileAsync(
+                    departments.Where(d => d.Mode == DepartmentMode.Managed).Select(d => d.Code).ToList(),
+                    departments.Where(d => d.Mode == DepartmentMode.External).Select(d => d.Code).ToList());
                 connectedOnce = true;
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
