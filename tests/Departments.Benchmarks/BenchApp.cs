@@ -18,6 +18,9 @@ sealed class BenchApp(string amqpUri) : WebApplicationFactory<DepartmentsApiMark
 
     public static async Task<BenchApp> StartAsync()
     {
+        // Outside a test project WebApplicationFactory cannot find the service's folder: name it.
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_DEPARTMENTS_API",
+            Path.Combine(Repository.Root, "services", "Departments", "Departments.Api"));
         var broker = await TestBroker.Shared;
         var app = new BenchApp(await broker.NewVirtualHostAsync("bench"));
         using var client = app.CreateClient();

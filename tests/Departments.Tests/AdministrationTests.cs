@@ -81,6 +81,7 @@ public sealed class AdministrationTests(DepartmentsAppFixture fixture) : IClassF
             Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), $"no error for {field}: {problem}");
 
         Assert.Equal(HttpStatusCode.Conflict, (await grace.PostAsJsonAsync("/api/departments", new { code = "billing", name = "Billing again" })).StatusCode);
+        Assert.Contains("default", (await (await grace.DeleteAsync("/api/departments/support")).ProblemAsync(HttpStatusCode.Conflict)).GetProperty("title").GetString());
         Assert.Contains("capacity", await (await grace.PutAsJsonAsync("/api/departments/billing/members/zoe", new { name = "Zoe", capacity = 0 })).FieldErrorAsync("capacity"));
         Assert.Equal(HttpStatusCode.NotFound, (await grace.PutAsJsonAsync("/api/departments/astrology/members/zoe", new { name = "Zoe" })).StatusCode);
     }

@@ -71,8 +71,12 @@ public sealed class WorkItemTransitionTests
     }
 
     [Fact]
-    public void Completing_a_queued_item_asks_to_claim_it_first() =>
-        Assert.Equal(("status", RefusalKind.Conflict), (Queued().Complete(Carol, "Done", Now).Refusal!.Field, RefusalKind.Conflict));
+    public void Completing_a_queued_item_asks_to_claim_it_first()
+    {
+        var refusal = Queued().Complete(Carol, "Done", Now).Refusal!;
+        Assert.Equal(("status", RefusalKind.Conflict), (refusal.Field, refusal.Kind));
+        Assert.Contains("claim it first", refusal.Message);
+    }
 
     [Theory]
     [InlineData(null)]
@@ -80,7 +84,8 @@ public sealed class WorkItemTransitionTests
     public void Completing_needs_a_resolution_note_and_rejecting_a_reason(string? text)
     {
         var item = ClaimedBy("carol");
-        Assert.Equal(("resolutionNote", RefusalKind.Invalid), (item.Complete(Carol, text, Now).Refusal!.Field, item.Complete(Carol, text, Now).Refusal!.Kind));
+        var refusal = item.Complete(Carol, text, Now).Refusal!;
+        Assert.Equal(("resolutionNote", RefusalKind.Invalid), (refusal.Field, refusal.Kind));
         Assert.Equal("reason", item.Reject(Carol, text, Now).Refusal!.Field);
         Assert.Equal("reason", item.Reject(Carol, new string('x', WorkItem.MaxTextLength + 1), Now).Refusal!.Field);
     }

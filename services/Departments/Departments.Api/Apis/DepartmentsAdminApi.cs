@@ -63,10 +63,13 @@ public static class DepartmentsAdminApi
 
     /// <summary>Refused while routing rules target the department or it has open work: both would be orphaned.</summary>
     static async Task<Results<NoContent, ProblemHttpResult>> Delete(string code, DepartmentsDbContext db, DepartmentQueues queues,
-        CancellationToken cancellationToken)
+        IConfiguration configuration, CancellationToken cancellationToken)
     {
         var department = await db.Departments.Include(d => d.Members).SingleOrDefaultAsync(d => d.Code == code, cancellationToken);
         if (department is null) return Problem.NotFound("Department", code);
+        if (string.Equals(configuration["Routing:DefaultDepartment"], code, StringComparison.OrdinalIgnoreCase))
+            return Problem.Conflict("The department is the default department.",
+                $"Requests no rule matches go to '{code}' (Routing:DefaultDepartment); configure another default first.");
 
         var rules = (await db.RoutingRules.AsNoTracking().ToListAsync(cancellationToken))
             .Where(r => r.TargetDepartments.Contains(code, StringComparer.OrdinalIgnoreCase)).Select(r => $"'{r.Name}'").ToList();
