@@ -12,25 +12,42 @@ namespace ClientRequests.Departments.Data;
 /// </summary>
 public sealed class SqliteWriteGate : SaveChangesInterceptor
 {
+    /// <summary>A gate never released (a path EF does not report) must cost speed, not a hang: past this, write anyway.</summary>
+    static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(10);
+
     readonly SemaphoreSlim gate = new(1, 1);
     readonly ConditionalWeakTable<DbContext, object> holders = [];
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        if (Applies(eventData.Context)) { gate.Wait(); holders.AddOrUpdate(eventData.Context!, this); }
+        if (Applies(eventData.Context) && gate.Wait(MaxWait)) holders.AddOrUpdate(eventData.Context!, this);
         return result;
     }
 
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
         CancellationToken cancellationToken = default)
     {
-        if (Applies(eventData.Context)) { await gate.WaitAsync(cancellationToken); holders.AddOrUpdate(eventData.Context!, this); }
+        if (Applies(eventData.Context) && await gate.WaitAsync(MaxWait, cancellationToken)) holders.AddOrUpdate(eventData.Context!, this);
         return result;
     }
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result) { Release(eventData.Context); return result; }
 
     public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        Release(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    // A concurrency conflict is reported here and not through SaveChangesFailed: release the gate here too.
+    public override InterceptionResult ThrowingConcurrencyException(ConcurrencyExceptionEventData eventData, InterceptionResult result)
+    {
+        Release(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(ConcurrencyExceptionEventData eventData, InterceptionResult result,
+        CancellationToken cancellationToken = default)
     {
         Release(eventData.Context);
         return ValueTask.FromResult(result);
