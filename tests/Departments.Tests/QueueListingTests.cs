@@ -45,6 +45,27 @@ public sealed class QueueListingTests(DepartmentsAppFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task At_risk_lists_only_the_open_items_past_three_quarters_of_their_target()
+    {
+        var (late, onTime, closedLate) = (await App.QueueWorkItemAsync("legal"), await App.QueueWorkItemAsync("legal"), await App.QueueWorkItemAsync("legal"));
+        // Time cannot be hurried through the API: move the deadlines of two items into the past instead.
+        await App.QueryAsync(async db =>
+        {
+            foreach (var item in db.WorkItems.Where(i => i.Id == late || i.Id == closedLate))
+                (item.AtRiskAt, item.DueAt) = (DateTimeOffset.UtcNow.AddHours(-2), DateTimeOffset.UtcNow.AddHours(-1));
+            db.WorkItems.Single(i => i.Id == closedLate).Status = ClientRequests.Departments.Domain.WorkItemStatus.Rejected;
+            return await db.SaveChangesAsync();
+        });
+
+        using var erin = App.ClientFor(DemoUsers.Erin);
+        var atRisk = await (await erin.GetAsync("/api/departments/legal/queue?atRisk=true&limit=200")).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal([late], Ids(atRisk));
+        Assert.True(atRisk.GetProperty("items")[0].GetProperty("atRisk").GetBoolean());
+        var all = await (await erin.GetAsync("/api/departments/legal/queue?limit=200")).JsonAsync(HttpStatusCode.OK);
+        Assert.Contains(onTime, Ids(all));
+    }
+
+    [Fact]
     public async Task Wrong_list_parameters_are_400s_naming_the_parameter()
     {
         using var carol = App.ClientFor(DemoUsers.Carol);
