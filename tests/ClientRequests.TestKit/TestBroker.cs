@@ -24,6 +24,9 @@ public sealed class TestBroker
 
     public int AmqpPort => amqpPort;
 
+    /// <summary>The management API, for tests that check queues (depth, type) in their virtual host.</summary>
+    public Uri ManagementUri => managementUri;
+
     /// <summary>Creates a fresh virtual host and returns its amqp:// URI.</summary>
     public async Task<string> NewVirtualHostAsync(string prefix = "test")
     {

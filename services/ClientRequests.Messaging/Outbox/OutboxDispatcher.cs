@@ -108,7 +108,8 @@ public sealed class OutboxDispatcher<TDbContext>(
             await bus.Publish(message, type, Pipe.Execute<PublishContext>(c => c.MessageId = row.Id), cancellationToken);
             return;
         }
-        var endpoint = await bus.GetSendEndpoint(new Uri($"queue:{row.Destination}"));
+        // A bare name is a queue; a full address (exchange:name, for a quorum queue the sender must not declare) is used as it is.
+        var endpoint = await bus.GetSendEndpoint(new Uri(row.Destination.Contains(':') ? row.Destination : $"queue:{row.Destination}"));
         await endpoint.Send(message, type, Pipe.Execute<SendContext>(c => c.MessageId = row.Id), cancellationToken);
     }
 

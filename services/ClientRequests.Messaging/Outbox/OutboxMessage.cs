@@ -11,7 +11,10 @@ public sealed class OutboxMessage
     public Guid Id { get; private set; }
     public string MessageType { get; private set; } = "";
     public string Body { get; private set; } = "";
-    /// <summary>Null to publish; a queue name (for example <c>department-billing</c>) to send to that queue.</summary>
+    /// <summary>
+    /// Null to publish; a queue name (for example <c>department-billing</c>) to send to that queue, or a full address
+    /// such as <c>exchange:department-billing</c>.
+    /// </summary>
     public string? Destination { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? SentAt { get; internal set; }

@@ -1,3 +1,4 @@
+using ClientRequests.Departments.Apis;
 using ClientRequests.Departments.Consumers;
 using ClientRequests.Departments.Data;
 using ClientRequests.Departments.Queues;
@@ -9,13 +10,19 @@ public static class Extensions
 {
     public static IHostApplicationBuilder AddDepartmentsServices(this IHostApplicationBuilder builder)
     {
+        // AddServiceDatabase adds every registered IInterceptor to the context.
+        builder.Services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, SqliteWriteGate>();
         builder.AddServiceDatabase<DepartmentsDbContext, SqliteDepartmentsDbContext, SqlServerDepartmentsDbContext>("departments");
         builder.Services.AddScoped<IDemoDataSeeder<DepartmentsDbContext>, DemoData>();
 
         // AssignWorkItem is consumed from each managed department's own queue, connected by DepartmentQueues.
         builder.AddMessaging<DepartmentsDbContext>(bus => bus.AddConsumer<AssignWorkItemConsumer>().ExcludeFromConfigureEndpoints());
+        builder.Services.AddSingleton<QuorumQueueDeclarer>();
         builder.Services.AddSingleton<DepartmentQueues>();
         builder.Services.AddHostedService<DepartmentQueuesStarter>();
+        builder.Services.AddSingleton<AssignmentSignal>();
+        builder.Services.AddHostedService<LoadAwareAssigner>();
+        builder.Services.AddScoped<WorkItemStep>();
 
         builder.Services.AddGrpc();
         builder.Services.AddOpenApi();

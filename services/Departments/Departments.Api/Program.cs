@@ -18,8 +18,12 @@ app.UseAuthorization();
 app.MapOpenApi().AllowAnonymous();
 app.MapDefaultEndpoints();
 app.MapDepartmentsApi();
+app.MapDepartmentsAdminApi();
+app.MapRoutingRulesApi();
 app.MapQueueApi();
+app.MapWorkItemsApi();
 app.MapGrpcService<RoutingService>().RequireAuthorization(Policies.AnyUser);
+app.MapGrpcService<DirectoryService>().RequireAuthorization(Policies.Reader);
 
 app.Run();
 

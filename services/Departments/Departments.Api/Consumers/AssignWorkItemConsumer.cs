@@ -1,6 +1,7 @@
 using ClientRequests.Contracts.Departments;
 using ClientRequests.Departments.Data;
 using ClientRequests.Departments.Domain;
+using ClientRequests.Departments.Queues;
 using ClientRequests.Messaging;
 using ClientRequests.Messaging.Inbox;
 using MassTransit;
@@ -9,28 +10,40 @@ using Microsoft.EntityFrameworkCore;
 namespace ClientRequests.Departments.Consumers;
 
 /// <summary>Takes a work item from a managed department's queue into its human work queue.</summary>
-public sealed class AssignWorkItemConsumer(DepartmentsDbContext db, TimeProvider clock)
+public sealed class AssignWorkItemConsumer(DepartmentsDbContext db, TimeProvider clock, AssignmentSignal assignment)
     : IdempotentConsumer<AssignWorkItem, DepartmentsDbContext>(db, clock)
 {
     protected override async Task ApplyAsync(ConsumeContext<AssignWorkItem> context)
     {
         var message = context.Message;
+        var department = await Db.Departments.AsNoTracking().SingleOrDefaultAsync(d => d.Code == message.DepartmentCode, context.CancellationToken);
+        // Thrown, not ignored: after the bounded retries the message lands in the _error queue where an operator sees it.
+        WorkItemMessageException.ThrowIfInvalid(message, department);
+        var queue = context.ReceiveContext.InputAddress.AbsolutePath.Split('/')[^1];
+        if (!string.Equals(queue, Department.QueueName(department!.Code), StringComparison.OrdinalIgnoreCase))
+            throw new WorkItemMessageException($"AssignWorkItem {message.WorkItemId} for department '{department.Code}' arrived on queue '{queue}'.");
+
         // A second AssignWorkItem for the same item (a retry by the sender under a new id) must not queue it twice.
         if (await Db.WorkItems.AnyAsync(i => i.Id == message.WorkItemId, context.CancellationToken)) return;
 
+        var rules = await Db.RoutingRules.AsNoTracking().ToListAsync(context.CancellationToken);
         var now = Clock.GetUtcNow();
+        var (dueAt, atRiskAt) = Sla.Deadlines(department!.Calendar, message.Priority, now);
         var item = new WorkItem
         {
             Id = message.WorkItemId,
             RequestId = message.RequestId,
             ClientId = message.ClientId,
-            DepartmentCode = message.DepartmentCode,
+            DepartmentCode = department.Code,
             Type = message.Type,
             Priority = message.Priority,
             Title = message.Title,
             Description = message.Description,
             AssignedAt = message.AssignedAt,
             QueuedAt = now,
+            DueAt = dueAt,
+            AtRiskAt = atRiskAt,
+            RequiredSkills = [.. Router.RequiredSkills(rules, department.Code, message.Type, message.Priority)],
             Sequence = 1,
         };
         Db.WorkItems.Add(item);
@@ -42,5 +55,28 @@ public sealed class AssignWorkItemConsumer(DepartmentsDbContext db, TimeProvider
             Sequence = item.Sequence,
             QueuedAt = now,
         }, Clock);
+        // Offered after this commits (the assigner reads the database); a signal before the commit only costs a pass.
+        if (department.LoadAware) assignment.Notify(department.Code);
     }
+}
+
+/// <summary>An AssignWorkItem this department cannot take: wrong department, missing or oversized fields.</summary>
+public sealed class WorkItemMessageException(string message) : Exception(message)
+{
+    public static void ThrowIfInvalid(AssignWorkItem message, Department? department)
+    {
+        string? problem =
+            department is null ? $"there is no department '{message.DepartmentCode}'"
+            : department.Mode != DepartmentMode.Managed ? $"department '{department.Code}' is external; its own system consumes its queue"
+            : message.WorkItemId == Guid.Empty ? "WorkItemId is empty"
+            : message.RequestId == Guid.Empty ? "RequestId is empty"
+            : Invalid(message.Title, 200) ? "Title is missing or longer than 200 characters"
+            : Invalid(message.Type, 60) ? "Type is missing or longer than 60 characters"
+            : Invalid(message.Priority, 10) ? "Priority is missing or longer than 10 characters"
+            : message.Description is null || message.Description.Length > 4000 ? "Description is missing or longer than 4000 characters"
+            : null;
+        if (problem is not null) throw new WorkItemMessageException($"AssignWorkItem {message.WorkItemId} refused: {problem}.");
+    }
+
+    static bool Invalid(string? value, int maxLength) => string.IsNullOrWhiteSpace(value) || value.Length > maxLength;
 }

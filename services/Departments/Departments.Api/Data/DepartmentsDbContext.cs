@@ -22,6 +22,7 @@ public class DepartmentsDbContext(DbContextOptions options) : DbContext(options)
             department.Property(d => d.Name).HasMaxLength(200);
             department.Property(d => d.Mode).HasConversion<string>().HasMaxLength(20);
             department.Property(d => d.LeadId).HasMaxLength(100);
+            department.Property(d => d.TimeZone).HasMaxLength(60);
             department.HasMany(d => d.Members).WithOne().HasForeignKey(m => m.DepartmentCode);
         });
         model.Entity<Member>(member =>
@@ -29,6 +30,7 @@ public class DepartmentsDbContext(DbContextOptions options) : DbContext(options)
             member.HasKey(m => new { m.DepartmentCode, m.UserId });
             member.Property(m => m.UserId).HasMaxLength(100);
             member.Property(m => m.Name).HasMaxLength(200);
+            member.Property(m => m.Version).IsConcurrencyToken();
         });
         model.Entity<RoutingRule>(rule =>
         {
@@ -46,10 +48,18 @@ public class DepartmentsDbContext(DbContextOptions options) : DbContext(options)
             item.Property(i => i.Title).HasMaxLength(200);
             item.Property(i => i.Description).HasMaxLength(4000);
             item.Property(i => i.ClaimedBy).HasMaxLength(100);
+            item.Property(i => i.ResolutionNote).HasMaxLength(WorkItem.MaxTextLength);
+            item.Property(i => i.RejectionReason).HasMaxLength(WorkItem.MaxTextLength);
+            item.Property(i => i.HandedOverTo).HasMaxLength(40);
             item.Property(i => i.Status).HasConversion<string>().HasMaxLength(20);
             item.Property(i => i.Version).IsConcurrencyToken();
-            // The queue page: one department, by status, oldest first, keyset on (QueuedAt, Id).
+            // The queue pages: one department, optionally one status, by age or by due time, keyset on (time, Id).
             item.HasIndex(i => new { i.DepartmentCode, i.Status, i.QueuedAt, i.Id });
+            item.HasIndex(i => new { i.DepartmentCode, i.QueuedAt, i.Id });
+            item.HasIndex(i => new { i.DepartmentCode, i.Status, i.DueAt, i.Id });
+            item.HasIndex(i => new { i.DepartmentCode, i.DueAt, i.Id });
+            // A member's load: the items they hold.
+            item.HasIndex(i => new { i.DepartmentCode, i.ClaimedBy, i.Status });
             item.HasIndex(i => i.RequestId);
         });
         model.AddOutboxAndInbox();

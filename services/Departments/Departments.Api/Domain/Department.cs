@@ -14,10 +14,29 @@ public sealed class Department
     public required string Name { get; set; }
     public DepartmentMode Mode { get; set; }
     public string? LeadId { get; set; }
+    /// <summary>Offer each new item to the least-loaded eligible member instead of waiting for a claim.</summary>
+    public bool LoadAware { get; set; }
+    public TimeOnly OpensAt { get; set; } = new(9, 0);
+    public TimeOnly ClosesAt { get; set; } = new(17, 0);
+    public List<DayOfWeek> WorkDays { get; set; } = [.. BusinessCalendar.Weekdays];
+    /// <summary>An IANA time zone id; the business hours are local to it.</summary>
+    public string TimeZone { get; set; } = "UTC";
     public List<Member> Members { get; init; } = [];
+
+    public BusinessCalendar Calendar => new(OpensAt, ClosesAt, WorkDays, TimeZoneInfo.FindSystemTimeZoneById(TimeZone));
 
     /// <summary>The durable RabbitMQ queue the requests service sends this department's work items to.</summary>
     public static string QueueName(string code) => $"department-{code}";
+
+    /// <summary>
+    /// Where to send to the department's queue (an outbox destination). A sender to <c>queue:name</c> declares the
+    /// queue as a classic one, which the broker refuses over an existing quorum queue (PRECONDITION_FAILED); with
+    /// quorum queues senders go through the queue's exchange instead, and this service declares every department's
+    /// queue (see QuorumQueueDeclarer).
+    /// </summary>
+    public static string SendDestination(string code, bool quorumQueues) => quorumQueues ? $"exchange:{QueueName(code)}" : QueueName(code);
+
+    public static Uri SendAddress(string code, bool quorumQueues) => new(quorumQueues ? $"exchange:{QueueName(code)}" : $"queue:{QueueName(code)}");
 }
 
 public sealed class Member
@@ -28,4 +47,8 @@ public sealed class Member
     public List<string> Skills { get; set; } = [];
     /// <summary>The most work items the member holds at once.</summary>
     public int Capacity { get; set; } = 10;
+    /// <summary>Round robin among equally loaded members: the member assigned longest ago (lowest turn) goes first.</summary>
+    public long LastAssignedTurn { get; set; }
+    /// <summary>Bumped whenever the member takes an item, so two claims racing past the capacity check cannot both win.</summary>
+    public int Version { get; set; }
 }

@@ -14,12 +14,22 @@ public sealed class RoutingRule
     public string? ClientTier { get; set; }
     public string? Tag { get; set; }
     public List<string> TargetDepartments { get; set; } = [];
+    /// <summary>Skills a member needs to be offered the work items this rule routes (load-aware departments).</summary>
+    public List<string> RequiredSkills { get; set; } = [];
 
     public bool Matches(RouteQuery query) =>
         Same(RequestType, query.RequestType) &&
         Same(Priority, query.Priority) &&
         Same(ClientTier, query.ClientTier) &&
         (Tag is null || query.Tags.Contains(Tag, StringComparer.OrdinalIgnoreCase));
+
+    /// <summary>True when every request this rule matches is also matched by <paramref name="other"/>.</summary>
+    public bool IsCoveredBy(RoutingRule other) =>
+        Covers(other.RequestType, RequestType) && Covers(other.Priority, Priority) &&
+        Covers(other.ClientTier, ClientTier) && Covers(other.Tag, Tag);
+
+    static bool Covers(string? general, string? specific) =>
+        general is null || (specific is not null && string.Equals(general, specific, StringComparison.OrdinalIgnoreCase));
 
     static bool Same(string? condition, string value) =>
         condition is null || string.Equals(condition, value, StringComparison.OrdinalIgnoreCase);
@@ -34,9 +44,22 @@ public static class Router
     /// <summary>The first matching rule's departments, else the default department.</summary>
     public static RoutingDecision Resolve(IEnumerable<RoutingRule> rules, RouteQuery query, string defaultDepartment)
     {
-        var match = rules.OrderBy(r => r.Order).FirstOrDefault(r => r.Matches(query));
+        var match = InOrder(rules).FirstOrDefault(r => r.Matches(query));
         return match is null
             ? new RoutingDecision([defaultDepartment], "default")
             : new RoutingDecision(match.TargetDepartments.Distinct(StringComparer.OrdinalIgnoreCase).ToList(), match.Name);
     }
+
+    /// <summary>
+    /// The skills a department's work item needs. The queue message carries only type and priority, so the first
+    /// rule that targets the department and does not contradict those two decides.
+    /// </summary>
+    public static IReadOnlyList<string> RequiredSkills(IEnumerable<RoutingRule> rules, string departmentCode, string type, string priority) =>
+        InOrder(rules).FirstOrDefault(r =>
+                r.TargetDepartments.Contains(departmentCode, StringComparer.OrdinalIgnoreCase) &&
+                (r.RequestType is null || string.Equals(r.RequestType, type, StringComparison.OrdinalIgnoreCase)) &&
+                (r.Priority is null || string.Equals(r.Priority, priority, StringComparison.OrdinalIgnoreCase)))
+            ?.RequiredSkills ?? [];
+
+    public static IEnumerable<RoutingRule> InOrder(IEnumerable<RoutingRule> rules) => rules.OrderBy(r => r.Order).ThenBy(r => r.Id);
 }

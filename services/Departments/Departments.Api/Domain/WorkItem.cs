@@ -2,8 +2,8 @@ namespace ClientRequests.Departments.Domain;
 
 public enum WorkItemStatus { Queued, Claimed, InProgress, Completed, Rejected, HandedOver }
 
-/// <summary>One department's part of a client request.</summary>
-public sealed class WorkItem
+/// <summary>One department's part of a client request. Its transitions are in WorkItemTransitions.cs.</summary>
+public sealed partial class WorkItem
 {
     public required Guid Id { get; init; }
     public required Guid RequestId { get; init; }
@@ -15,10 +15,27 @@ public sealed class WorkItem
     public required string Description { get; init; }
     public WorkItemStatus Status { get; set; } = WorkItemStatus.Queued;
     public string? ClaimedBy { get; set; }
+    public DateTimeOffset? ClaimedAt { get; set; }
+    public DateTimeOffset? StartedAt { get; set; }
+    public DateTimeOffset? ClosedAt { get; set; }
+    public string? ResolutionNote { get; set; }
+    public string? RejectionReason { get; set; }
+    public string? HandedOverTo { get; set; }
+    public Guid? HandedOverAs { get; set; }
+    /// <summary>Skills a member needs to be offered this item by load-aware assignment.</summary>
+    public List<string> RequiredSkills { get; set; } = [];
     public required DateTimeOffset AssignedAt { get; init; }
     public required DateTimeOffset QueuedAt { get; init; }
+    /// <summary>When the department's resolution target runs out, in its business hours.</summary>
+    public DateTimeOffset DueAt { get; set; }
+    /// <summary>From here on the item is at risk of missing <see cref="DueAt"/> (three quarters of the target used).</summary>
+    public DateTimeOffset AtRiskAt { get; set; }
     /// <summary>Counts this item's progress events, so receivers can order them.</summary>
     public int Sequence { get; set; }
     /// <summary>Optimistic concurrency: two agents acting on one item at once cannot both win.</summary>
     public int Version { get; set; }
+
+    public bool IsOpen => Status is WorkItemStatus.Queued or WorkItemStatus.Claimed or WorkItemStatus.InProgress;
+
+    public bool IsHeld => Status is WorkItemStatus.Claimed or WorkItemStatus.InProgress;
 }

@@ -8,49 +8,91 @@ namespace ClientRequests.Departments.Queues;
 
 /// <summary>
 /// Consumes the durable queue <c>department-{code}</c> of every managed department. Queues are connected at
-/// run time because departments are data: one created through the API is connected without a restart.
+/// run time because departments are data: one created through the API is connected without a restart, and one
+/// deleted or made external is let go (its queue and messages stay in the broker).
 /// </summary>
-public sealed class DepartmentQueues(IReceiveEndpointConnector connector, MessagingOptions messaging, ILogger<DepartmentQueues> logger)
+public sealed class DepartmentQueues(IReceiveEndpointConnector connector, MessagingOptions messaging, QuorumQueueDeclarer declarer,
+    ILogger<DepartmentQueues> logger)
 {
-    readonly HashSet<string> connected = new(StringComparer.OrdinalIgnoreCase);
+    readonly Dictionary<string, HostReceiveEndpointHandle> connected = new(StringComparer.OrdinalIgnoreCase);
+    readonly SemaphoreSlim gate = new(1, 1);
 
-    public bool IsConnected(string code) { lock (connected) return connected.Contains(code); }
+    public bool IsConnected(string code) { lock (connected) return connected.ContainsKey(code); }
 
     public async Task ConnectAsync(string code)
     {
-        lock (connected)
-            if (!connected.Add(code)) return;
-
-        var handle = connector.ConnectReceiveEndpoint(Department.QueueName(code), (context, endpoint) =>
+        await gate.WaitAsync();
+        try
         {
-            messaging.ConfigureQueue(endpoint);
-            endpoint.ConfigureConsumer<AssignWorkItemConsumer>(context);
-        });
-        await handle.Ready;
-        logger.LogInformation("Consuming queue {Queue}", Department.QueueName(code));
+            if (IsConnected(code)) return;
+            var handle = connector.ConnectReceiveEndpoint(Department.QueueName(code), (context, endpoint) =>
+            {
+                messaging.ConfigureQueue(endpoint);
+                endpoint.ConfigureConsumer<AssignWorkItemConsumer>(context);
+            });
+            await handle.Ready;
+            lock (connected) connected[code] = handle;
+            logger.LogInformation("Consuming queue {Queue}", Department.QueueName(code));
+        }
+        finally { gate.Release(); }
+    }
+
+    public async Task DisconnectAsync(string code)
+    {
+        await gate.WaitAsync();
+        try
+        {
+            HostReceiveEndpointHandle? handle;
+            lock (connected) connected.Remove(code, out handle);
+            if (handle is null) return;
+            await handle.StopAsync();
+            logger.LogInformation("No longer consuming queue {Queue}", Department.QueueName(code));
+        }
+        finally { gate.Release(); }
+    }
+
+    /// <summary>An external department's queue exists before its system first connects, so nothing sent to it is lost.</summary>
+    public Task DeclareExternalAsync(string code) => declarer.DeclareAsync(Department.QueueName(code));
+
+    /// <summary>Makes the connected queues those of <paramref name="managedCodes"/>.</summary>
+    public async Task ReconcileAsync(IReadOnlyCollection<string> managedCodes, IReadOnlyCollection<string> externalCodes)
+    {
+        foreach (var code in externalCodes) await DeclareExternalAsync(code);
+        foreach (var code in managedCodes) await ConnectAsync(code);
+        string[] stale;
+        lock (connected) stale = connected.Keys.Where(code => !managedCodes.Contains(code, StringComparer.OrdinalIgnoreCase)).ToArray();
+        foreach (var code in stale) await DisconnectAsync(code);
     }
 }
 
-/// <summary>Connects the managed departments' queues at start, retrying while the database or broker is not there yet.</summary>
-public sealed class DepartmentQueuesStarter(IServiceScopeFactory scopes, DepartmentQueues queues, ILogger<DepartmentQueuesStarter> logger) : BackgroundService
+/// <summary>
+/// Connects the managed departments' queues at start, retrying while the database or broker is not there yet,
+/// then reconciles now and then so that other replicas' changes to departments reach this one too.
+/// </summary>
+public sealed class DepartmentQueuesStarter(IServiceScopeFactory scopes, DepartmentQueues queues, IConfiguration configuration,
+    ILogger<DepartmentQueuesStarter> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var every = configuration.GetValue("Departments:ReconcileInterval", TimeSpan.FromSeconds(30));
+        var connectedOnce = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<DepartmentsDbContext>();
-                var codes = await db.Departments.Where(d => d.Mode == DepartmentMode.Managed).Select(d => d.Code).ToListAsync(stoppingToken);
-                foreach (var code in codes) await queues.ConnectAsync(code);
-                return;
+                var departments = await db.Departments.Select(d => new { d.Code, d.Mode }).ToListAsync(stoppingToken);
+                await queues.ReconcileAsync(
+                    departments.Where(d => d.Mode == DepartmentMode.Managed).Select(d => d.Code).ToList(),
+                    departments.Where(d => d.Mode == DepartmentMode.External).Select(d => d.Code).ToList());
+                connectedOnce = true;
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
-                logger.LogWarning(e, "Department queues not connected yet; retrying");
-                await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken);
+                logger.LogWarning(e, "Department queues not reconciled; retrying");
             }
+            await Task.Delay(connectedOnce ? every : TimeSpan.FromSeconds(2), stoppingToken);
         }
     }
 }

@@ -28,9 +28,15 @@ namespace ClientRequests.Departments.Data.Migrations.SqlServer
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
 
+                    b.Property<TimeOnly>("ClosesAt")
+                        .HasColumnType("time");
+
                     b.Property<string>("LeadId")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
+
+                    b.Property<bool>("LoadAware")
+                        .HasColumnType("bit");
 
                     b.Property<string>("Mode")
                         .IsRequired()
@@ -41,6 +47,18 @@ namespace ClientRequests.Departments.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
+
+                    b.Property<TimeOnly>("OpensAt")
+                        .HasColumnType("time");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.PrimitiveCollection<string>("WorkDays")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
 
                     b.HasKey("Code");
 
@@ -59,6 +77,9 @@ namespace ClientRequests.Departments.Data.Migrations.SqlServer
                     b.Property<int>("Capacity")
                         .HasColumnType("int");
 
+                    b.Property<long>("LastAssignedTurn")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -67,6 +88,10 @@ namespace ClientRequests.Departments.Data.Migrations.SqlServer
                     b.PrimitiveCollection<string>("Skills")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
 
                     b.HasKey("DepartmentCode", "UserId");
 
@@ -101,6 +126,10 @@ namespace ClientRequests.Departments.Data.Migrations.SqlServer
                         .HasMaxLength(60)
                         .HasColumnType("nvarchar(60)");
 
+                    b.PrimitiveCollection<string>("RequiredSkills")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<string>("Tag")
                         .HasMaxLength(60)
                         .HasColumnType("nvarchar(60)");
@@ -123,12 +152,21 @@ namespace ClientRequests.Departments.Data.Migrations.SqlServer
                     b.Property<DateTimeOffset>("AssignedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<DateTimeOffset>("AtRiskAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("ClaimedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<string>("ClaimedBy")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
                     b.Property<Guid>("ClientId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<string>("DepartmentCode")
                         .IsRequired()
@@ -140,6 +178,16 @@ namespace ClientRequests.Departments.Data.Migrations.SqlServer
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
 
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("HandedOverAs")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("HandedOverTo")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
                     b.Property<string>("Priority")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -148,11 +196,26 @@ namespace ClientRequests.Departments.Data.Migrations.SqlServer
                     b.Property<DateTimeOffset>("QueuedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
                     b.Property<Guid>("RequestId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.PrimitiveCollection<string>("RequiredSkills")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("ResolutionNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
                     b.Property<int>("Sequence")
                         .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -176,6 +239,14 @@ namespace ClientRequests.Departments.Data.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("RequestId");
+
+                    b.HasIndex("DepartmentCode", "ClaimedBy", "Status");
+
+                    b.HasIndex("DepartmentCode", "DueAt", "Id");
+
+                    b.HasIndex("DepartmentCode", "QueuedAt", "Id");
+
+                    b.HasIndex("DepartmentCode", "Status", "DueAt", "Id");
 
                     b.HasIndex("DepartmentCode", "Status", "QueuedAt", "Id");
 

@@ -23,9 +23,15 @@ namespace ClientRequests.Departments.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<TimeOnly>("ClosesAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("LeadId")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("LoadAware")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Mode")
                         .IsRequired()
@@ -35,6 +41,18 @@ namespace ClientRequests.Departments.Data.Migrations.Sqlite
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("OpensAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("WorkDays")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Code");
@@ -54,6 +72,9 @@ namespace ClientRequests.Departments.Data.Migrations.Sqlite
                     b.Property<int>("Capacity")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("LastAssignedTurn")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -62,6 +83,10 @@ namespace ClientRequests.Departments.Data.Migrations.Sqlite
                     b.PrimitiveCollection<string>("Skills")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("DepartmentCode", "UserId");
 
@@ -94,6 +119,10 @@ namespace ClientRequests.Departments.Data.Migrations.Sqlite
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
+                    b.PrimitiveCollection<string>("RequiredSkills")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Tag")
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
@@ -116,12 +145,21 @@ namespace ClientRequests.Departments.Data.Migrations.Sqlite
                     b.Property<long>("AssignedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("AtRiskAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClaimedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ClaimedBy")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ClientId")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("DepartmentCode")
                         .IsRequired()
@@ -133,6 +171,16 @@ namespace ClientRequests.Departments.Data.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("HandedOverAs")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HandedOverTo")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Priority")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -141,10 +189,25 @@ namespace ClientRequests.Departments.Data.Migrations.Sqlite
                     b.Property<long>("QueuedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("RequestId")
                         .HasColumnType("TEXT");
 
+                    b.PrimitiveCollection<string>("RequiredSkills")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResolutionNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("StartedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
@@ -169,6 +232,14 @@ namespace ClientRequests.Departments.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("RequestId");
+
+                    b.HasIndex("DepartmentCode", "ClaimedBy", "Status");
+
+                    b.HasIndex("DepartmentCode", "DueAt", "Id");
+
+                    b.HasIndex("DepartmentCode", "QueuedAt", "Id");
+
+                    b.HasIndex("DepartmentCode", "Status", "DueAt", "Id");
 
                     b.HasIndex("DepartmentCode", "Status", "QueuedAt", "Id");
 

@@ -18,7 +18,12 @@ namespace ClientRequests.Departments.Data.Migrations.SqlServer
                     Code = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
                     Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
                     Mode = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    LeadId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true)
+                    LeadId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    LoadAware = table.Column<bool>(type: "bit", nullable: false),
+                    OpensAt = table.Column<TimeOnly>(type: "time", nullable: false),
+                    ClosesAt = table.Column<TimeOnly>(type: "time", nullable: false),
+                    WorkDays = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    TimeZone = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -67,7 +72,8 @@ namespace ClientRequests.Departments.Data.Migrations.SqlServer
                     Priority = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: true),
                     ClientTier = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: true),
                     Tag = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: true),
-                    TargetDepartments = table.Column<string>(type: "nvarchar(max)", nullable: false)
+                    TargetDepartments = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    RequiredSkills = table.Column<string>(type: "nvarchar(max)", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -88,8 +94,18 @@ namespace ClientRequests.Departments.Data.Migrations.SqlServer
                     Description = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
                     Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
                     ClaimedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    ClaimedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    StartedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ResolutionNote = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    RejectionReason = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    HandedOverTo = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    HandedOverAs = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    RequiredSkills = table.Column<string>(type: "nvarchar(max)", nullable: false),
                     AssignedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     QueuedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    DueAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    AtRiskAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     Sequence = table.Column<int>(type: "int", nullable: false),
                     Version = table.Column<int>(type: "int", nullable: false)
                 },
@@ -106,7 +122,9 @@ namespace ClientRequests.Departments.Data.Migrations.SqlServer
                     UserId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
                     Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
                     Skills = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    Capacity = table.Column<int>(type: "int", nullable: false)
+                    Capacity = table.Column<int>(type: "int", nullable: false),
+                    LastAssignedTurn = table.Column<long>(type: "bigint", nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -128,6 +146,26 @@ namespace ClientRequests.Departments.Data.Migrations.SqlServer
                 name: "IX_OutboxMessages_SentAt_CreatedAt",
                 table: "OutboxMessages",
                 columns: new[] { "SentAt", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkItems_DepartmentCode_ClaimedBy_Status",
+                table: "WorkItems",
+                columns: new[] { "DepartmentCode", "ClaimedBy", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkItems_DepartmentCode_DueAt_Id",
+                table: "WorkItems",
+                columns: new[] { "DepartmentCode", "DueAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkItems_DepartmentCode_QueuedAt_Id",
+                table: "WorkItems",
+                columns: new[] { "DepartmentCode", "QueuedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkItems_DepartmentCode_Status_DueAt_Id",
+                table: "WorkItems",
+                columns: new[] { "DepartmentCode", "Status", "DueAt", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_WorkItems_DepartmentCode_Status_QueuedAt_Id",

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ClientRequests.Departments.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDepartmentsDbContext))]
-    [Migration("20261129102002_Initial")]
+    [Migration("20261129103816_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -26,9 +26,15 @@ namespace ClientRequests.Departments.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<TimeOnly>("ClosesAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("LeadId")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("LoadAware")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Mode")
                         .IsRequired()
@@ -38,6 +44,18 @@ namespace ClientRequests.Departments.Data.Migrations.Sqlite
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("OpensAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("WorkDays")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Code");
@@ -57,6 +75,9 @@ namespace ClientRequests.Departments.Data.Migrations.Sqlite
                     b.Property<int>("Capacity")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("LastAssignedTurn")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -65,6 +86,10 @@ namespace ClientRequests.Departments.Data.Migrations.Sqlite
                     b.PrimitiveCollection<string>("Skills")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("DepartmentCode", "UserId");
 
@@ -97,6 +122,10 @@ namespace ClientRequests.Departments.Data.Migrations.Sqlite
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
+                    b.PrimitiveCollection<string>("RequiredSkills")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Tag")
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
@@ -119,12 +148,21 @@ namespace ClientRequests.Departments.Data.Migrations.Sqlite
                     b.Property<long>("AssignedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("AtRiskAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClaimedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ClaimedBy")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ClientId")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("DepartmentCode")
                         .IsRequired()
@@ -136,6 +174,16 @@ namespace ClientRequests.Departments.Data.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("HandedOverAs")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HandedOverTo")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Priority")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -144,10 +192,25 @@ namespace ClientRequests.Departments.Data.Migrations.Sqlite
                     b.Property<long>("QueuedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("RequestId")
                         .HasColumnType("TEXT");
 
+                    b.PrimitiveCollection<string>("RequiredSkills")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResolutionNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("StartedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
@@ -172,6 +235,14 @@ namespace ClientRequests.Departments.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("RequestId");
+
+                    b.HasIndex("DepartmentCode", "ClaimedBy", "Status");
+
+                    b.HasIndex("DepartmentCode", "DueAt", "Id");
+
+                    b.HasIndex("DepartmentCode", "QueuedAt", "Id");
+
+                    b.HasIndex("DepartmentCode", "Status", "DueAt", "Id");
 
                     b.HasIndex("DepartmentCode", "Status", "QueuedAt", "Id");
 

@@ -18,7 +18,12 @@ namespace ClientRequests.Departments.Data.Migrations.Sqlite
                     Code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     Mode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    LeadId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
+                    LeadId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    LoadAware = table.Column<bool>(type: "INTEGER", nullable: false),
+                    OpensAt = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    ClosesAt = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    WorkDays = table.Column<string>(type: "TEXT", nullable: false),
+                    TimeZone = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -67,7 +72,8 @@ namespace ClientRequests.Departments.Data.Migrations.Sqlite
                     Priority = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
                     ClientTier = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
                     Tag = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
-                    TargetDepartments = table.Column<string>(type: "TEXT", nullable: false)
+                    TargetDepartments = table.Column<string>(type: "TEXT", nullable: false),
+                    RequiredSkills = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -88,8 +94,18 @@ namespace ClientRequests.Departments.Data.Migrations.Sqlite
                     Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
                     Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     ClaimedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ClaimedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    StartedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ResolutionNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    RejectionReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    HandedOverTo = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    HandedOverAs = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RequiredSkills = table.Column<string>(type: "TEXT", nullable: false),
                     AssignedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     QueuedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DueAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    AtRiskAt = table.Column<long>(type: "INTEGER", nullable: false),
                     Sequence = table.Column<int>(type: "INTEGER", nullable: false),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
@@ -106,7 +122,9 @@ namespace ClientRequests.Departments.Data.Migrations.Sqlite
                     UserId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     Skills = table.Column<string>(type: "TEXT", nullable: false),
-                    Capacity = table.Column<int>(type: "INTEGER", nullable: false)
+                    Capacity = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastAssignedTurn = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -128,6 +146,26 @@ namespace ClientRequests.Departments.Data.Migrations.Sqlite
                 name: "IX_OutboxMessages_SentAt_CreatedAt",
                 table: "OutboxMessages",
                 columns: new[] { "SentAt", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkItems_DepartmentCode_ClaimedBy_Status",
+                table: "WorkItems",
+                columns: new[] { "DepartmentCode", "ClaimedBy", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkItems_DepartmentCode_DueAt_Id",
+                table: "WorkItems",
+                columns: new[] { "DepartmentCode", "DueAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkItems_DepartmentCode_QueuedAt_Id",
+                table: "WorkItems",
+                columns: new[] { "DepartmentCode", "QueuedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkItems_DepartmentCode_Status_DueAt_Id",
+                table: "WorkItems",
+                columns: new[] { "DepartmentCode", "Status", "DueAt", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_WorkItems_DepartmentCode_Status_QueuedAt_Id",

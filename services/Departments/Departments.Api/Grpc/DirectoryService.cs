@@ -1,0 +1,76 @@
+using ClientRequests.Departments.Apis;
+using ClientRequests.Departments.Data;
+using ClientRequests.Departments.Domain;
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClientRequests.Departments.Grpc;
+
+/// <summary>The gateway's view of departments, queues and load; same rules and queries as the REST API.</summary>
+public sealed class DirectoryService(DepartmentsDbContext db, TimeProvider clock) : DepartmentDirectory.DepartmentDirectoryBase
+{
+    public override async Task<ListDepartmentsReply> ListDepartments(ListDepartmentsRequest request, ServerCallContext context)
+    {
+        var query = db.Departments.AsNoTracking().Include(d => d.Members).AsQueryable();
+        if (request.Codes.Count > 0)
+        {
+            var codes = request.Codes.ToList();
+            query = query.Where(d => codes.Contains(d.Code));
+        }
+        var reply = new ListDepartmentsReply();
+        foreach (var d in await query.OrderBy(d => d.Code).ToListAsync(context.CancellationToken))
+        {
+            var info = new DepartmentInfo
+            {
+                Code = d.Code, Name = d.Name, Managed = d.Mode == DepartmentMode.Managed, LeadId = d.LeadId ?? "",
+                LoadAware = d.LoadAware, Queue = Department.QueueName(d.Code),
+            };
+            info.Members.AddRange(d.Members.OrderBy(m => m.UserId).Select(m =>
+            {
+                var member = new MemberInfo { UserId = m.UserId, Name = m.Name, Capacity = m.Capacity };
+                member.Skills.AddRange(m.Skills);
+                return member;
+            }));
+            reply.Departments.Add(info);
+        }
+        return reply;
+    }
+
+    public override async Task<GetQueueReply> GetQueue(GetQueueRequest request, ServerCallContext context)
+    {
+        await CheckDepartmentAsync(request.DepartmentCode, context);
+        var (query, errors) = QueueQuery.Parse(request.DepartmentCode, Empty(request.Status), Empty(request.Sort), request.AtRiskOnly,
+            Empty(request.After), request.Limit == 0 ? null : request.Limit);
+        if (query is null)
+            throw new RpcException(new Status(StatusCode.InvalidArgument, string.Join(" ", errors.SelectMany(e => e.Value))));
+
+        var page = await query.RunAsync(db, clock.GetUtcNow(), context.CancellationToken);
+        var reply = new GetQueueReply { NextCursor = page.NextCursor ?? "" };
+        reply.Items.AddRange(page.Items.Select(i => new QueuedWorkItem
+        {
+            Id = i.Id.ToString(), RequestId = i.RequestId.ToString(), ClientId = i.ClientId.ToString(), DepartmentCode = i.DepartmentCode,
+            Type = i.Type, Priority = i.Priority, Title = i.Title, Status = i.Status, ClaimedBy = i.ClaimedBy ?? "",
+            QueuedAtMs = i.QueuedAt.ToUnixTimeMilliseconds(), DueAtMs = i.DueAt.ToUnixTimeMilliseconds(), AtRisk = i.AtRisk, Sequence = i.Sequence,
+        }));
+        return reply;
+    }
+
+    public override async Task<GetLoadReply> GetLoad(GetLoadRequest request, ServerCallContext context)
+    {
+        await CheckDepartmentAsync(request.DepartmentCode, context);
+        var loads = await DepartmentsApi.LoadAsync(db, request.DepartmentCode, context.CancellationToken);
+        var reply = new GetLoadReply();
+        reply.Members.AddRange(loads!.Select(m => new MemberLoad { UserId = m.UserId, Name = m.Name, Capacity = m.Capacity, Load = m.Load }));
+        return reply;
+    }
+
+    async Task CheckDepartmentAsync(string code, ServerCallContext context)
+    {
+        if (!context.GetHttpContext().User.WorksIn(code))
+            throw new RpcException(new Status(StatusCode.PermissionDenied, $"You do not work in department '{code}'."));
+        if (!await db.Departments.AnyAsync(d => d.Code == code, context.CancellationToken))
+            throw new RpcException(new Status(StatusCode.NotFound, $"There is no department '{code}'."));
+    }
+
+    static string? Empty(string value) => string.IsNullOrEmpty(value) ? null : value;
+}
