@@ -60,7 +60,7 @@ public sealed class DepartmentsApp(string amqpUri, IReadOnlyDictionary<string, s
             Type = type, Priority = priority, Title = "Invoice charged twice", Description = "Refund please", AssignedAt = DateTimeOffset.UtcNow,
         };
         var quorum = Services.GetRequiredService<MessagingOptions>().QuorumQueues;
-        var endpoint = await Services.GetRequiredService<IBus>().GetSendEndpoint(Department.SendAddress(department, quorum));
+        var endpoint = await Services.GetRequiredService<IBus>().GetSendEndpoint(DepartmentQueue.Address(department, quorum));
         // Bounded: a send the broker refuses (a queue declared differently) would otherwise retry for ever.
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await endpoint.Send(message, timeout.Token);

@@ -49,7 +49,7 @@ public sealed class HandOverAndExternalTests(DepartmentsAppFixture fixture) : IC
         var erp = Bus.Factory.CreateUsingRabbitMq(rabbit =>
         {
             rabbit.Host(new Uri(App.AmqpUri));
-            rabbit.ReceiveEndpoint(Department.QueueName("erp"), endpoint => endpoint.Handler<AssignWorkItem>(async context =>
+            rabbit.ReceiveEndpoint(DepartmentQueue.Name("erp"), endpoint => endpoint.Handler<AssignWorkItem>(async context =>
             {
                 var m = context.Message;
                 var now = DateTimeOffset.UtcNow;
@@ -86,7 +86,7 @@ public sealed class HandOverAndExternalTests(DepartmentsAppFixture fixture) : IC
         await using (var channel = await connection.CreateChannelAsync())
         {
             var properties = new BasicProperties { ContentType = "application/vnd.masstransit+json", Persistent = true, MessageId = Guid.NewGuid().ToString() };
-            await channel.BasicPublishAsync("", Department.QueueName("billing"), false, properties, Encoding.UTF8.GetBytes("{ this is not json"));
+            await channel.BasicPublishAsync("", DepartmentQueue.Name("billing"), false, properties, Encoding.UTF8.GetBytes("{ this is not json"));
         }
         // Well-formed, but for a department that does not exist.
         var wrong = new AssignWorkItem
@@ -94,7 +94,7 @@ public sealed class HandOverAndExternalTests(DepartmentsAppFixture fixture) : IC
             WorkItemId = Guid.NewGuid(), RequestId = Guid.NewGuid(), ClientId = Guid.NewGuid(), DepartmentCode = "astrology", Type = "billing",
             Priority = "P3", Title = "Stars", Description = "", AssignedAt = DateTimeOffset.UtcNow,
         };
-        var billingQueue = await App.Services.GetRequiredService<IBus>().GetSendEndpoint(new Uri($"queue:{Department.QueueName("billing")}"));
+        var billingQueue = await App.Services.GetRequiredService<IBus>().GetSendEndpoint(new Uri($"queue:{DepartmentQueue.Name("billing")}"));
         await billingQueue.Send(wrong);
 
         var good = await App.QueueWorkItemAsync("billing");

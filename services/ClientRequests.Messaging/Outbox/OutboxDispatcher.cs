@@ -13,7 +13,7 @@ namespace ClientRequests.Messaging.Outbox;
 /// and the mark publishes the row again with the same MessageId, which the receiving inbox recognises.
 /// </summary>
 public sealed class OutboxDispatcher<TDbContext>(
-    IServiceScopeFactory scopes, IBusControl bus, OutboxSignal signal, IOptions<OutboxOptions> options,
+    IServiceScopeFactory scopes, IBusControl bus, OutboxSignal signal, MessagingOptions messaging, IOptions<OutboxOptions> options,
     TimeProvider clock, ILogger<OutboxDispatcher<TDbContext>> logger) : BackgroundService
     where TDbContext : DbContext
 {
@@ -108,10 +108,17 @@ public sealed class OutboxDispatcher<TDbContext>(
             await bus.Publish(message, type, Pipe.Execute<PublishContext>(c => c.MessageId = row.Id), cancellationToken);
             return;
         }
-        // A bare name is a queue; a full address (exchange:name, for a quorum queue the sender must not declare) is used as it is.
-        var endpoint = await bus.GetSendEndpoint(new Uri(row.Destination.Contains(':') ? row.Destination : $"queue:{row.Destination}"));
+        var endpoint = await bus.GetSendEndpoint(SendAddress(row.Destination));
         await endpoint.Send(message, type, Pipe.Execute<SendContext>(c => c.MessageId = row.Id), cancellationToken);
     }
+
+    /// <summary>
+    /// A bare name is a queue. With quorum queues a sender must not declare it (the broker refuses a classic
+    /// declaration over a quorum queue), so it sends through the queue's exchange. A full address is used as it is.
+    /// </summary>
+    Uri SendAddress(string destination) =>
+        destination.Contains(':') ? new Uri(destination)
+        : new Uri(messaging.QuorumQueues ? $"exchange:{destination}" : $"queue:{destination}");
 
     async Task CleanUpAsync(CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using ClientRequests.Contracts.Departments;
 using System.Security.Claims;
 using ClientRequests.Departments.Data;
 using ClientRequests.Departments.Domain;
@@ -58,5 +59,5 @@ public static class DepartmentsApi
     public static DepartmentView ToView(Department d) =>
         new(d.Code, d.Name, d.Mode.ToString(), d.LeadId,
             d.Members.OrderBy(m => m.UserId).Select(m => new MemberView(m.UserId, m.Name, m.Skills, m.Capacity)).ToList(),
-            d.LoadAware, d.OpensAt, d.ClosesAt, d.WorkDays.Select(day => day.ToString()).ToList(), d.TimeZone, Department.QueueName(d.Code));
+            d.LoadAware, d.OpensAt, d.ClosesAt, d.WorkDays.Select(day => day.ToString()).ToList(), d.TimeZone, DepartmentQueue.Name(d.Code));
 }

@@ -18,9 +18,8 @@ namespace ClientRequests.Departments.Apis;
 /// save it with its event (outbox) in one transaction. A concurrent change to the same item or member loses
 /// on the version columns and answers 409.
 /// </summary>
-public sealed class WorkItemStep(DepartmentsDbContext db, TimeProvider clock, AssignmentSignal assignment, MessagingOptions messaging)
+public sealed class WorkItemStep(DepartmentsDbContext db, TimeProvider clock, AssignmentSignal assignment)
 {
-    public bool QuorumQueues => messaging.QuorumQueues;
     public DepartmentsDbContext Db => db;
     public TimeProvider Clock => clock;
 

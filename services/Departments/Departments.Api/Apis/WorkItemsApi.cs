@@ -1,3 +1,4 @@
+using ClientRequests.Contracts.Departments;
 using System.Security.Claims;
 using ClientRequests.Departments.Data;
 using ClientRequests.Departments.Domain;
@@ -68,7 +69,7 @@ public static class WorkItemsApi
             // The target's own spelling of its code names its queue.
             var target = codes.FirstOrDefault(c => string.Equals(c, body.ToDepartmentCode, StringComparison.OrdinalIgnoreCase)) ?? body.ToDepartmentCode;
             var outcome = item.HandOver(actor, target, codes.Contains, Guid.CreateVersion7(now), now);
-            if (outcome.Refusal is null) step.Db.Send(item.HandOverCommand(now), Department.SendDestination(target!, step.QuorumQueues), step.Clock);
+            if (outcome.Refusal is null) step.Db.Send(item.HandOverCommand(now), DepartmentQueue.Name(target!), step.Clock);
             return outcome;
         });
 

@@ -20,7 +20,7 @@ public sealed class AssignWorkItemConsumer(DepartmentsDbContext db, TimeProvider
         // Thrown, not ignored: after the bounded retries the message lands in the _error queue where an operator sees it.
         WorkItemMessageException.ThrowIfInvalid(message, department);
         var queue = context.ReceiveContext.InputAddress.AbsolutePath.Split('/')[^1];
-        if (!string.Equals(queue, Department.QueueName(department!.Code), StringComparison.OrdinalIgnoreCase))
+        if (!string.Equals(queue, DepartmentQueue.Name(department!.Code), StringComparison.OrdinalIgnoreCase))
             throw new WorkItemMessageException($"AssignWorkItem {message.WorkItemId} for department '{department.Code}' arrived on queue '{queue}'.");
 
         // A second AssignWorkItem for the same item (a retry by the sender under a new id) must not queue it twice.

@@ -24,19 +24,6 @@ public sealed class Department
     public List<Member> Members { get; init; } = [];
 
     public BusinessCalendar Calendar => new(OpensAt, ClosesAt, WorkDays, TimeZoneInfo.FindSystemTimeZoneById(TimeZone));
-
-    /// <summary>The durable RabbitMQ queue the requests service sends this department's work items to.</summary>
-    public static string QueueName(string code) => $"department-{code}";
-
-    /// <summary>
-    /// Where to send to the department's queue (an outbox destination). A sender to <c>queue:name</c> declares the
-    /// queue as a classic one, which the broker refuses over an existing quorum queue (PRECONDITION_FAILED); with
-    /// quorum queues senders go through the queue's exchange instead, and this service declares every department's
-    /// queue (see QuorumQueueDeclarer).
-    /// </summary>
-    public static string SendDestination(string code, bool quorumQueues) => quorumQueues ? $"exchange:{QueueName(code)}" : QueueName(code);
-
-    public static Uri SendAddress(string code, bool quorumQueues) => new(quorumQueues ? $"exchange:{QueueName(code)}" : $"queue:{QueueName(code)}");
 }
 
 public sealed class Member

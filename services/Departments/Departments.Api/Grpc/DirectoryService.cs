@@ -1,3 +1,4 @@
+using ClientRequests.Contracts.Departments;
 using ClientRequests.Departments.Apis;
 using ClientRequests.Departments.Data;
 using ClientRequests.Departments.Domain;
@@ -23,7 +24,7 @@ public sealed class DirectoryService(DepartmentsDbContext db, TimeProvider clock
             var info = new DepartmentInfo
             {
                 Code = d.Code, Name = d.Name, Managed = d.Mode == DepartmentMode.Managed, LeadId = d.LeadId ?? "",
-                LoadAware = d.LoadAware, Queue = Department.QueueName(d.Code),
+                LoadAware = d.LoadAware, Queue = DepartmentQueue.Name(d.Code),
             };
             info.Members.AddRange(d.Members.OrderBy(m => m.UserId).Select(m =>
             {

@@ -1,3 +1,4 @@
+using ClientRequests.Contracts.Departments;
 using ClientRequests.Departments.Consumers;
 using ClientRequests.Departments.Data;
 using ClientRequests.Departments.Domain;
@@ -25,14 +26,14 @@ public sealed class DepartmentQueues(IReceiveEndpointConnector connector, Messag
         try
         {
             if (IsConnected(code)) return;
-            var handle = connector.ConnectReceiveEndpoint(Department.QueueName(code), (context, endpoint) =>
+            var handle = connector.ConnectReceiveEndpoint(DepartmentQueue.Name(code), (context, endpoint) =>
             {
                 messaging.ConfigureQueue(endpoint);
                 endpoint.ConfigureConsumer<AssignWorkItemConsumer>(context);
             });
             await handle.Ready;
             lock (connected) connected[code] = handle;
-            logger.LogInformation("Consuming queue {Queue}", Department.QueueName(code));
+            logger.LogInformation("Consuming queue {Queue}", DepartmentQueue.Name(code));
         }
         finally { gate.Release(); }
     }
@@ -46,13 +47,13 @@ public sealed class DepartmentQueues(IReceiveEndpointConnector connector, Messag
             lock (connected) connected.Remove(code, out handle);
             if (handle is null) return;
             await handle.StopAsync();
-            logger.LogInformation("No longer consuming queue {Queue}", Department.QueueName(code));
+            logger.LogInformation("No longer consuming queue {Queue}", DepartmentQueue.Name(code));
         }
         finally { gate.Release(); }
     }
 
     /// <summary>An external department's queue exists before its system first connects, so nothing sent to it is lost.</summary>
-    public Task DeclareExternalAsync(string code) => declarer.DeclareAsync(Department.QueueName(code));
+    public Task DeclareExternalAsync(string code) => declarer.DeclareAsync(DepartmentQueue.Name(code));
 
     /// <summary>Makes the connected queues those of <paramref name="managedCodes"/>.</summary>
     public async Task ReconcileAsync(IReadOnlyCollection<string> managedCodes, IReadOnlyCollection<string> externalCodes)

@@ -1,9 +1,10 @@
+using ClientRequests.Contracts.Departments;
 using RabbitMQ.Client;
 
 namespace ClientRequests.Departments.Queues;
 
 /// <summary>
-/// With quorum queues, senders do not declare department queues (see Department.SendDestination), so this
+/// With quorum queues, senders do not declare department queues (see DepartmentQueue.Address), so this
 /// service declares the queue of every department, external ones too, the way MassTransit's receive endpoint
 /// does: a durable quorum queue bound to a fanout exchange of the same name. Without quorum queues it does
 /// nothing: senders declare classic queues themselves.

@@ -101,7 +101,7 @@ public sealed class Intake(RequestsDbContext db, ClientLookup clients, Departmen
         db.Requests.Add(request);
         db.Publish(Submitted(request, client), clock);
         foreach (var item in request.WorkItems)
-            db.Send(Assignment(request, item), Department.QueueName(item.DepartmentCode), clock);
+            db.Send(Assignment(request, item), DepartmentQueue.Name(item.DepartmentCode), clock);
         return new IntakeResult.Opened(request);
     }
 
@@ -134,10 +134,4 @@ public sealed class Intake(RequestsDbContext db, ClientLookup clients, Departmen
         Description = request.Description,
         AssignedAt = item.AssignedAt,
     };
-}
-
-static class Department
-{
-    /// <summary>The department's durable queue; the departments service (or the department's own system) consumes it.</summary>
-    public static string QueueName(string code) => $"department-{code}";
 }

@@ -1,3 +1,4 @@
+using ClientRequests.Contracts.Departments;
 using System.Security.Claims;
 using ClientRequests.Messaging;
 using ClientRequests.Requests.Data;
@@ -48,7 +49,7 @@ public static class LifecycleApi
             if (unknown.Count > 0) return Problem.Invalid("departments", $"The request was not sent to: {string.Join(", ", unknown)}.");
             var (refused, items) = request.Reopen(user.UserId(), at, body?.Reason, codes);
             foreach (var item in items)
-                db.Send(Intake.Assignment(request, item), Department.QueueName(item.DepartmentCode), clock);
+                db.Send(Intake.Assignment(request, item), DepartmentQueue.Name(item.DepartmentCode), clock);
             return refused;
         }, cancellationToken);
     }
