@@ -1,5 +1,6 @@
 using ClientRequests.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.Tokens;
@@ -23,6 +24,7 @@ public static class AuthenticationExtensions
             .AddJwtBearer(options =>
             {
                 options.MapInboundClaims = false;
+                options.Events = new JwtBearerEvents { OnMessageReceived = AcceptQueryTokenForStreams };
                 options.TokenValidationParameters = new TokenValidationParameters
                 {
                     ValidIssuer = auth.Issuer,
@@ -36,5 +38,21 @@ public static class AuthenticationExtensions
             });
         builder.Services.AddAuthorization(Policies.Add);
         return builder;
+    }
+
+    /// <summary>Streams the browser opens with EventSource, which cannot send an Authorization header.</summary>
+    static readonly string[] StreamPaths = ["/api/notifications/stream", "/graphql/stream"];
+
+    /// <summary>
+    /// A browser's EventSource cannot set headers, so on the streaming paths (GET only) the token may come as
+    /// <c>access_token</c> in the query string. Everywhere else it must be a header, so tokens stay out of URLs and logs.
+    /// </summary>
+    static Task AcceptQueryTokenForStreams(MessageReceivedContext context)
+    {
+        var request = context.HttpContext.Request;
+        if (HttpMethods.IsGet(request.Method) && StreamPaths.Any(path => request.Path.StartsWithSegments(path))
+            && request.Query.TryGetValue("access_token", out var token) && !string.IsNullOrEmpty(token))
+            context.Token = token;
+        return Task.CompletedTask;
     }
 }
