@@ -15,14 +15,9 @@ using Microsoft.Extensions.Hosting;
 namespace Departments.Tests;
 
 /// <summary>The departments service in memory, on a fresh virtual host of the real broker and a real SQLite file.</summary>
-public sealed class DepartmentsApp(string amqpUri, IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<DepartmentsApiMarker>
+public sealed class DepartmentsApp(string amqpUri, IReadOnlyDictionary<string, string?> settings)
+    : ServiceApp<DepartmentsApiMarker, DepartmentsDbContext>(amqpUri, settings)
 {
-    readonly string dataFolder = Path.Combine(Path.GetTempPath(), $"departments-{Guid.NewGuid():N}");
-
-    public string AmqpUri => amqpUri;
-
-    public string VirtualHost => Uri.UnescapeDataString(new Uri(amqpUri).AbsolutePath.TrimStart('/'));
-
     public static async Task<DepartmentsApp> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
     {
         var broker = await TestBroker.Shared;
@@ -33,22 +28,9 @@ public sealed class DepartmentsApp(string amqpUri, IReadOnlyDictionary<string, s
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
-        // UseSetting, not ConfigureAppConfiguration: the service reads these while it builds, before the host exists.
-        builder.UseSetting("ConnectionStrings:rabbitmq", amqpUri);
-        builder.UseSetting("Data:Folder", dataFolder);
-        builder.UseSetting("Auth:SigningKey", Tokens.SigningKey);
-        builder.UseSetting("Messaging:Outbox:PollInterval", "00:00:00.200");
         builder.UseSetting("Messaging:RetryLimit", "1");
         builder.UseSetting("Departments:AssignmentSweepInterval", "00:00:00.500");
-        foreach (var (key, value) in settings) builder.UseSetting(key, value);
-    }
-
-    public HttpClient ClientFor(PlatformUser user)
-    {
-        var client = CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Tokens.For(user));
-        return client;
+        base.ConfigureWebHost(builder);
     }
 
     /// <summary>What the requests service does: send the work item to the department's queue.</summary>
@@ -85,33 +67,6 @@ public sealed class DepartmentsApp(string amqpUri, IReadOnlyDictionary<string, s
             return await db.SaveChangesAsync();
         });
         return user;
-    }
-
-    public async Task<T> QueryAsync<T>(Func<DepartmentsDbContext, Task<T>> query)
-    {
-        await using var scope = Services.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<DepartmentsDbContext>());
-    }
-
-    /// <summary>The bus starts in the background; a message sent before the queues are consumed would only wait, but tests want it now.</summary>
-    async Task WaitUntilReadyAsync()
-    {
-        using var client = CreateClient();
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (DateTime.UtcNow < deadline)
-        {
-            if ((await client.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK) return;
-            await Task.Delay(200);
-        }
-        throw new TimeoutException("The departments service did not become ready within 60 s.");
-    }
-
-    public override async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        try { Directory.Delete(dataFolder, recursive: true); }
-        catch (IOException) { }
     }
 }
 
