@@ -32,6 +32,7 @@ public static class DatabaseExtensions
         else if (string.Equals(provider, DatabaseProvider.Sqlite, StringComparison.OrdinalIgnoreCase))
         {
             connectionString = SqliteConnectionString(builder.Configuration, name, connectionString);
+            builder.Services.AddSingleton<IInterceptor, SqliteWriteGate>();
             builder.Services.AddDbContext<TContext, TSqlite>((services, o) => o.UseSqlite(connectionString).AddInterceptors(services.GetServices<IInterceptor>()));
         }
         else

@@ -11,7 +11,6 @@ public static class Extensions
     public static IHostApplicationBuilder AddDepartmentsServices(this IHostApplicationBuilder builder)
     {
         // AddServiceDatabase adds every registered IInterceptor to the context.
-        builder.Services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, SqliteWriteGate>();
         builder.AddServiceDatabase<DepartmentsDbContext, SqliteDepartmentsDbContext, SqlServerDepartmentsDbContext>("departments");
         builder.Services.AddScoped<IDemoDataSeeder<DepartmentsDbContext>, DemoData>();
 

@@ -2,13 +2,13 @@ using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace ClientRequests.Departments.Data;
+namespace ClientRequests.ServiceDefaults.Data;
 
 /// <summary>
 /// Lets one SaveChanges of this process write to the SQLite file at a time. SQLite has one writer anyway; when
-/// two collide, Microsoft.Data.Sqlite retries the loser after sleeping 150 ms, which under many agents claiming
-/// at once costs far more than waiting in line here. Other processes are still kept apart by SQLite's busy
-/// handling. SQL Server contexts pass straight through.
+/// two collide, Microsoft.Data.Sqlite retries the loser after sleeping 150 ms, which under load (the API, the
+/// consumers and the outbox dispatcher of one service all write) costs far more than waiting in line here. Other processes are still kept apart by SQLite's busy
+/// handling. Registered by AddServiceDatabase for the SQLite provider only.
 /// </summary>
 public sealed class SqliteWriteGate : SaveChangesInterceptor
 {
