@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
@@ -23,7 +22,9 @@ public sealed class FakeBackend : IAsyncDisposable
     FakeBackend()
     {
         var builder = WebApplication.CreateBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        // The test folder holds the gateway's appsettings.json (port 5000): a free port, and one backend per test.
+        builder.Configuration["Kestrel:Endpoints:Http:Url"] = "http://127.0.0.1:0";
+        builder.Configuration["Kestrel:Endpoints:Http:Protocols"] = "Http1";
         app = builder.Build();
         app.Use(async (context, next) =>
         {

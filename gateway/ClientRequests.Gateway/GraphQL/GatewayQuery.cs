@@ -11,6 +11,7 @@ namespace ClientRequests.Gateway.GraphQL;
 public sealed class GatewayQuery : ObjectGraphType
 {
     public const int MaxPage = 200;
+    public const int MaxClients = 100;
 
     public GatewayQuery()
     {
@@ -41,13 +42,15 @@ public sealed class GatewayQuery : ObjectGraphType
             });
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ClientType>>>>("clients")
-            .Description("Clients by id, in the order asked; unknown ids are left out.")
+            .Description($"Clients by id ({MaxClients} at most), in the order asked; unknown ids are left out.")
             .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("ids")
-            .WithComplexityImpact(ctx => new(1, Math.Max(1, ctx.GetArgument<List<object>?>("ids", null)?.Count ?? 1)))
+            .WithComplexityImpact(1, MaxClients)
             .ResolveAsync(async c =>
             {
+                var ids = c.GetArgument<List<string>>("ids").Distinct().ToList();
+                if (ids.Count > MaxClients) throw new ExecutionError($"Ask for at most {MaxClients} clients at once.") { Code = "BAD_REQUEST" };
                 var loader = c.RequestServices!.GetRequiredService<ClientLoader>();
-                var results = c.GetArgument<List<string>>("ids").Distinct().Select(loader.Load).ToList();
+                var results = ids.Select(loader.Load).ToList();
                 var clients = new List<ClientEntry>();
                 foreach (var result in results)
                     if (await result.GetResultAsync(c.CancellationToken) is { } client) clients.Add(client);

@@ -1,4 +1,5 @@
 using ClientRequests.Requests.Grpc;
+using GraphQL;
 using GraphQL.Types;
 
 namespace ClientRequests.Gateway.GraphQL.Types;
@@ -11,7 +12,10 @@ public sealed class RequestConnectionType : ObjectGraphType<RequestPage>
     public RequestConnectionType()
     {
         Name = "RequestConnection";
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<RequestType>>>>("nodes").Resolve(c => c.Source.Nodes);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<RequestType>>>>("nodes")
+            // The page size already multiplied the cost at `requests`; counting the list again would square it.
+            .WithComplexityImpact(1, 1)
+            .Resolve(c => c.Source.Nodes);
         Field<NonNullGraphType<PageInfoType>>("pageInfo").Resolve(c => c.Source);
     }
 }

@@ -32,6 +32,8 @@ public sealed class RequestType : ObjectGraphType<RequestNode>
             .Resolve(c => c.RequestServices!.GetRequiredService<ClientLoader>().Load(c.Source.Entry.ClientId));
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<WorkItemType>>>>("workItems")
+            // A request has a work item per department it fans out to: a handful, not a page.
+            .WithComplexityImpact(1, 3)
             .Resolve(c => c.Source.HasWorkItems
                 ? c.Source.Entry.WorkItems
                 : c.RequestServices!.GetRequiredService<RequestLoader>().Load(c.Source.Entry.Id)
@@ -39,7 +41,7 @@ public sealed class RequestType : ObjectGraphType<RequestNode>
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TimelineEntryType>>>>("timeline")
             .Description("Every event that touched the request, in order. Costs one call per request (see ADR 0007).")
-            .WithComplexityImpact(10)
+            .WithComplexityImpact(10, 20)
             .Resolve(c => c.RequestServices!.GetRequiredService<TimelineLoader>().Load(c.Source.Entry.Id)
                 .Then(entries => entries ?? []));
     }
