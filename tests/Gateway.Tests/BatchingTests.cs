@@ -48,6 +48,21 @@ public sealed class BatchingTests
         var clients = (await response.JsonAsync()).GetProperty("data").GetProperty("clients");
         Assert.Equal(2, clients.GetArrayLength());
         Assert.Equal("alice", clients[0].GetProperty("accountTeam").GetProperty("accountManagerId").GetString());
-        Assert.Equal(1, gateway.Directories.CallsTo(ClientDirectory));
+        Assert.Equal(1, gateway.Directories.Calls($"{ClientDirectory}/GetClients"));
+        Assert.Equal(1, gateway.Directories.Calls($"{ClientDirectory}/CheckAccess"));
+    }
+
+    [Fact]
+    public async Task Clients_listed_at_the_root_are_only_those_the_clients_service_lets_the_caller_read()
+    {
+        var fake = FakeDirectories.With(clients: 2, requests: 1);
+        fake.Foreign.Add(fake.Clients[1].Id);
+        await using var gateway = await GatewayApp.StartAsync(fake);
+        using var alice = gateway.ClientFor(DemoUsers.Alice);
+
+        var response = await alice.PostQueryAsync($$"""{ clients(ids: ["{{fake.Clients[0].Id}}", "{{fake.Clients[1].Id}}"]) { id } }""");
+
+        var clients = (await response.JsonAsync()).GetProperty("data").GetProperty("clients");
+        Assert.Equal(fake.Clients[0].Id, Assert.Single(clients.EnumerateArray()).GetProperty("id").GetString());
     }
 }

@@ -20,6 +20,7 @@ public sealed class FakeDirectories : Interceptor
     public List<ClientEntry> Clients { get; } = [];
     public List<RequestEntry> Requests { get; } = [];
     public TimeSpan Delay { get; set; }
+    public HashSet<string> Foreign { get; } = [];
 
     public int Calls(string method) => calls.GetValueOrDefault(method);
     public int CallsTo(string service) => calls.Where(c => c.Key.StartsWith(service + "/")).Sum(c => c.Value);
@@ -62,6 +63,12 @@ public sealed class FakeDirectories : Interceptor
         object reply = request switch
         {
             GetClientsRequest ask => new GetClientsReply { Clients = { Clients.Where(c => ask.ClientIds.Contains(c.Id)) } },
+            // Every fake client belongs to the caller's team, except those a test marks as foreign.
+            CheckAccessRequest ask => new CheckAccessReply
+            {
+                Answers = { ask.Queries.Select(q => new AccessAnswer { UserId = q.UserId, ClientId = q.ClientId, ClientExists = true,
+                    MayRead = !Foreign.Contains(q.ClientId), MayAct = !Foreign.Contains(q.ClientId) }) },
+            },
             GetRequestsRequest ask when ask.RequestIds.Contains(FailingRequestId) =>
                 throw new InvalidOperationException("Secret internals at /srv/requests/db.sqlite"),
             GetRequestsRequest ask => new GetRequestsReply { Requests = { Requests.Where(r => ask.RequestIds.Contains(r.Id)) } },

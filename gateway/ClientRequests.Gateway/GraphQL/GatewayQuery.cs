@@ -2,6 +2,7 @@ using ClientRequests.Clients.Grpc;
 using ClientRequests.Gateway.GraphQL.Loaders;
 using ClientRequests.Gateway.GraphQL.Types;
 using ClientRequests.Requests.Grpc;
+using ClientRequests.ServiceDefaults.Security;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
@@ -49,8 +50,10 @@ public sealed class GatewayQuery : ObjectGraphType
             {
                 var ids = c.GetArgument<List<string>>("ids").Distinct().ToList();
                 if (ids.Count > MaxClients) throw new ExecutionError($"Ask for at most {MaxClients} clients at once.") { Code = "BAD_REQUEST" };
+                // The directory answers any signed-in caller; a root query lists only the clients the caller may read.
+                var readable = await ReadableAsync(c, ids);
                 var loader = c.RequestServices!.GetRequiredService<ClientLoader>();
-                var results = ids.Select(loader.Load).ToList();
+                var results = ids.Where(readable.Contains).Select(loader.Load).ToList();
                 var clients = new List<ClientEntry>();
                 foreach (var result in results)
                     if (await result.GetResultAsync(c.CancellationToken) is { } client) clients.Add(client);
@@ -67,5 +70,17 @@ public sealed class GatewayQuery : ObjectGraphType
             .Resolve(c => c.RequestServices!.GetRequiredService<QueueLoader>().Load(c.GetArgument<string>("code")));
 
         Field<NonNullGraphType<MeType>>("me").Resolve(c => c.User);
+    }
+
+    static async Task<HashSet<string>> ReadableAsync(IResolveFieldContext c, IReadOnlyList<string> ids)
+    {
+        if (ids.Count == 0) return [];
+        var user = c.User!;
+        var roles = user.FindAll(PlatformClaims.Role).Select(r => r.Value).ToList();
+        var ask = new CheckAccessRequest();
+        ask.Queries.AddRange(ids.Select(id => new AccessQuery { UserId = user.UserId(), ClientId = id, Roles = { roles } }));
+        var reply = await c.RequestServices!.GetRequiredService<ClientDirectory.ClientDirectoryClient>()
+            .CheckAccessAsync(ask, cancellationToken: c.CancellationToken);
+        return reply.Answers.Where(a => a.MayRead).Select(a => a.ClientId).ToHashSet(StringComparer.OrdinalIgnoreCase);
     }
 }
