@@ -10,7 +10,8 @@ namespace ClientRequests.Gateway.GraphQL.Transport;
 /// <summary>
 /// GraphQL over HTTP (the GraphQL-over-HTTP spec, application/graphql-response+json): POST application/json with one
 /// operation or a small batch, GET for queries. 200 when the operation ran, 400 when it could not (syntax, validation,
-/// limits), 405 for a mutation over GET, 415 for any other body, 504 when the execution timed out.
+/// limits), 405 for a mutation over GET, 415 for any other body, 504 when the execution timed out. Subscriptions: see
+/// <see cref="GraphQLSse"/> (406 when the caller does not accept text/event-stream).
 /// </summary>
 public static class GraphQLHttp
 {
@@ -50,6 +51,12 @@ public static class GraphQLHttp
 
         if (batch is null)
         {
+            if (single is not null && OperationOf(single.Query ?? "", single.OperationName) == OperationType.Subscription)
+            {
+                if (GraphQLSse.IsWanted(context)) await GraphQLSse.StreamAsync(context, serializer, execution, single);
+                else await WriteAsync(context, serializer, Refusal("Subscriptions are served as text/event-stream."), StatusCodes.Status406NotAcceptable);
+                return;
+            }
             var result = single is null ? Refusal("The body is empty.") : await execution.ExecuteAsync(context, single);
             await WriteAsync(context, serializer, result, StatusFor(result));
             return;
@@ -61,7 +68,10 @@ public static class GraphQLHttp
         }
         // One after another: a batch must not multiply the load a single caller puts on the services at once.
         var results = new List<ExecutionResult>();
-        foreach (var request in batch) results.Add(await execution.ExecuteAsync(context, request));
+        foreach (var request in batch)
+            results.Add(OperationOf(request.Query ?? "", request.OperationName) == OperationType.Subscription
+                ? Refusal("A subscription is sent alone, as text/event-stream.")
+                : await execution.ExecuteAsync(context, request));
         await WriteAsync(context, serializer, results, StatusCodes.Status200OK);
     }
 
@@ -120,7 +130,7 @@ public static class GraphQLHttp
     static ExecutionResult Refusal(string message) =>
         new() { Executed = false, Errors = [new ExecutionError(message) { Code = "BAD_REQUEST" }] };
 
-    static async Task WriteAsync<T>(HttpContext context, IGraphQLTextSerializer serializer, T result, int status)
+    internal static async Task WriteAsync<T>(HttpContext context, IGraphQLTextSerializer serializer, T result, int status)
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = MediaType + "; charset=utf-8";
