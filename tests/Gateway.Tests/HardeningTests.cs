@@ -48,6 +48,34 @@ public sealed class HardeningTests
     }
 
     [Fact]
+    public async Task The_correlation_id_is_a_tag_of_the_calls_activity()
+    {
+        var tagged = new System.Collections.Concurrent.ConcurrentBag<string>();
+        using var listener = new System.Diagnostics.ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "Microsoft.AspNetCore",
+            Sample = (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) =>
+                System.Diagnostics.ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activity =>
+            {
+                if (activity.GetTagItem(CorrelationId.ActivityTag) is string id) tagged.Add(id);
+            },
+        };
+        System.Diagnostics.ActivitySource.AddActivityListener(listener);
+        await using var gateway = await GatewayApp.StartAsync();
+        using var alice = gateway.ClientFor(DemoUsers.Alice);
+        var id = "trace-" + Guid.NewGuid().ToString("N");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/clients/ping");
+        request.Headers.Add(CorrelationId.Header, id);
+
+        await alice.SendAsync(request);
+
+        // The server's activity stops as the response completes, which may be just after the client has it.
+        for (var i = 0; i < 50 && !tagged.Contains(id); i++) await Task.Delay(100);
+        Assert.Contains(id, tagged);
+    }
+
+    [Fact]
     public async Task The_forwarded_call_tells_the_service_who_called()
     {
         await using var gateway = await GatewayApp.StartAsync();
