@@ -18,6 +18,8 @@ public sealed class FakeBackend : IAsyncDisposable
     public ConcurrentQueue<(string Path, IHeaderDictionary Headers)> Received { get; } = new();
     public TaskCompletionSource ReleaseStream { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     public string Address { get; private set; } = "";
+    /// <summary>Called for <c>POST /api/requests/{id}/{action}</c> with the id and the action.</summary>
+    public Action<string, string> OnRequestAction { get; set; } = (_, _) => { };
 
     FakeBackend()
     {
@@ -37,6 +39,12 @@ public sealed class FakeBackend : IAsyncDisposable
             new { code = "billing", name = "Billing", mode = "managed", leadId = "dave", members = new[] { new { userId = "carol", name = "Carol", skills = new[] { "invoices" }, capacity = 5 } } },
         });
         app.MapGet("/api/departments/{code}/queue", (string code) => new { items = Array.Empty<object>(), nextCursor = (string?)null });
+        app.MapPost("/api/requests/{id}/comments", (string id) => Results.Created($"/api/requests/{id}/timeline", new { id }));
+        app.MapPost("/api/requests/{id}/{action}", (string id, string action) =>
+        {
+            OnRequestAction(id, action);
+            return Results.Ok(new { id });
+        });
         app.MapGet("/api/notifications/stream", async (HttpContext context) =>
         {
             context.Response.ContentType = "text/event-stream";

@@ -1,5 +1,6 @@
 using ClientRequests.Gateway.GraphQL.Loaders;
 using ClientRequests.Gateway.GraphQL.Types;
+using ClientRequests.Requests.Grpc;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
@@ -56,10 +57,13 @@ public sealed class GatewayMutation : ObjectGraphType
 
     static HttpClient Client(IResolveFieldContext c) => c.RequestServices!.GetRequiredService<IHttpClientFactory>().CreateClient(Rest.Requests);
 
-    static async Task<RequestNode?> ReadBackAsync(IResolveFieldContext c, string id) =>
-        await c.RequestServices!.GetRequiredService<RequestLoader>().Load(id).GetResultAsync(c.CancellationToken) is { } entry
-            ? new RequestNode(entry, HasWorkItems: true)
-            : null;
+    /// <summary>Straight from the service, not the loader: a loader's cached copy would predate this change.</summary>
+    static async Task<RequestNode?> ReadBackAsync(IResolveFieldContext c, string id)
+    {
+        var reply = await c.RequestServices!.GetRequiredService<RequestDirectory.RequestDirectoryClient>()
+            .GetRequestsAsync(new GetRequestsRequest { RequestIds = { id } }, cancellationToken: c.CancellationToken);
+        return reply.Requests.FirstOrDefault() is { } entry ? new RequestNode(entry, HasWorkItems: true) : null;
+    }
 }
 
 public sealed class OpenRequestInputType : InputObjectGraphType

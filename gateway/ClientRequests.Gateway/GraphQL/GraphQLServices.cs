@@ -48,7 +48,6 @@ public static class GraphQLServices
                     c.MaxDepth = options.MaxDepth;
                     c.MaxComplexity = options.MaxComplexity;
                 })
-                .WithTimeout(options.Timeout, TimeoutAction.ReturnTimeoutError)
                 // Messages of our own errors only; never exception types or stack traces.
                 .AddErrorInfoProvider(e => e.ExposeExceptionDetails = false)
                 .AddUnhandledExceptionHandler(DescribeServiceFailure);

@@ -106,7 +106,7 @@ public static class GraphQLHttp
     }
 
     /// <summary>The kind of operation that would run; null when the document does not parse (the executor answers that).</summary>
-    static OperationType? OperationOf(string query, string? operationName)
+    internal static OperationType? OperationOf(string query, string? operationName)
     {
         try
         {
