@@ -1,13 +1,40 @@
+using ClientRequests.Gateway.GraphQL;
+using ClientRequests.Gateway.GraphQL.Transport;
+using ClientRequests.Gateway.Hardening;
+using Microsoft.AspNetCore.HttpOverrides;
+
 namespace ClientRequests.Gateway;
 
 public static class Extensions
 {
     public static IHostApplicationBuilder AddGatewayServices(this IHostApplicationBuilder builder)
     {
+        var proxyConfiguration = builder.Configuration.GetSection("ReverseProxy");
+        RoutePolicies.EnsureEveryRouteHasAPolicy(proxyConfiguration);
         // Routes and clusters are configuration; destinations are logical names resolved by service discovery.
         builder.Services.AddReverseProxy()
-            .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
+            .LoadFromConfig(proxyConfiguration)
             .AddServiceDiscoveryDestinationResolver();
+
+        // Behind a load balancer the caller's address and scheme arrive in X-Forwarded-*; only loopback proxies
+        // are trusted unless a site adds its own (KnownProxies / KnownNetworks).
+        builder.Services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+        builder.Services.AddCallerRateLimiting(builder.Configuration);
+        builder.Services.AddScoped<GraphQLExecution>();
+        builder.AddGatewayGraphQL();
         return builder;
+    }
+
+    /// <summary>The order matters: the caller's address first, then the id, auth, and the limiter that needs the user.</summary>
+    public static WebApplication UseGatewayPipeline(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        app.UseCorrelationId();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+        return app;
     }
 }

@@ -1,5 +1,7 @@
 using ClientRequests.Gateway;
 using ClientRequests.Gateway.Development;
+using ClientRequests.Gateway.GraphQL.Transport;
+using ClientRequests.Gateway.Hardening;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -8,14 +10,12 @@ builder.AddGatewayServices();
 
 var app = builder.Build();
 
-app.UseExceptionHandler();
-app.UseStatusCodePages();
-app.UseAuthentication();
-app.UseAuthorization();
+app.UseGatewayPipeline();
 
 app.MapDefaultEndpoints();
 app.MapDevelopmentTokens();
-app.MapReverseProxy();
+app.MapGraphQL();
+app.MapReverseProxy(proxy => proxy.UseUnbufferedStreams());
 
 app.Run();
 

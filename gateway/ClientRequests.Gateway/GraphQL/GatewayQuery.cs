@@ -1,0 +1,86 @@
+using ClientRequests.Clients.Grpc;
+using ClientRequests.Gateway.GraphQL.Loaders;
+using ClientRequests.Gateway.GraphQL.Types;
+using ClientRequests.Requests.Grpc;
+using ClientRequests.ServiceDefaults.Security;
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ClientRequests.Gateway.GraphQL;
+
+public sealed class GatewayQuery : ObjectGraphType
+{
+    public const int MaxPage = 200;
+    public const int MaxClients = 100;
+
+    public GatewayQuery()
+    {
+        Name = "Query";
+        Field<RequestType>("request")
+            .Description("A request by id; null when it does not exist or the caller may not see it.")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .Resolve(c => c.RequestServices!.GetRequiredService<RequestLoader>().Load(c.GetArgument<string>("id"))
+                .Then(entry => entry is null ? null : new RequestNode(entry, HasWorkItems: true)));
+
+        Field<NonNullGraphType<RequestConnectionType>>("requests")
+            .Description($"Requests the caller may see, newest first, {MaxPage} at most per page.")
+            .Argument<RequestFilterInputType>("filter")
+            .Argument<IntGraphType>("first", a => a.DefaultValue = 50)
+            .Argument<StringGraphType>("after")
+            // The list multiplies what each request asks for by the page size the caller chose.
+            .WithComplexityImpact(ctx => new(1, Math.Clamp(ctx.GetArgument("first", 50), 1, MaxPage)))
+            .ResolveAsync(async c =>
+            {
+                var first = c.GetArgument("first", 50);
+                if (first is < 1 or > MaxPage) throw new ExecutionError($"'first' must be between 1 and {MaxPage}.") { Code = "BAD_REQUEST" };
+                var filter = c.GetArgument<ListRequestsRequest?>("filter") ?? new ListRequestsRequest();
+                filter.Limit = first;
+                filter.After = c.GetArgument<string?>("after") ?? "";
+                var reply = await c.RequestServices!.GetRequiredService<RequestDirectory.RequestDirectoryClient>()
+                    .ListRequestsAsync(filter, cancellationToken: c.CancellationToken);
+                return new RequestPage(reply.Requests.Select(r => new RequestNode(r, HasWorkItems: false)).ToList(), reply.NextCursor);
+            });
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ClientType>>>>("clients")
+            .Description($"Clients by id ({MaxClients} at most), in the order asked; unknown ids are left out.")
+            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("ids")
+            .WithComplexityImpact(1, MaxClients)
+            .ResolveAsync(async c =>
+            {
+                var ids = c.GetArgument<List<string>>("ids").Distinct().ToList();
+                if (ids.Count > MaxClients) throw new ExecutionError($"Ask for at most {MaxClients} clients at once.") { Code = "BAD_REQUEST" };
+                // The directory answers any signed-in caller; a root query lists only the clients the caller may read.
+                var readable = await ReadableAsync(c, ids);
+                var loader = c.RequestServices!.GetRequiredService<ClientLoader>();
+                var results = ids.Where(readable.Contains).Select(loader.Load).ToList();
+                var clients = new List<ClientEntry>();
+                foreach (var result in results)
+                    if (await result.GetResultAsync(c.CancellationToken) is { } client) clients.Add(client);
+                return clients;
+            });
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<DepartmentType>>>>("departments")
+            .Resolve(c => c.RequestServices!.GetRequiredService<DepartmentLoader>().Load(DepartmentLoader.All)
+                .Then(all => all ?? []));
+
+        Field<QueueType>("queue")
+            .Description("The first page of a department's work queue; agents see only their own departments.")
+            .Argument<NonNullGraphType<StringGraphType>>("code")
+            .Resolve(c => c.RequestServices!.GetRequiredService<QueueLoader>().Load(c.GetArgument<string>("code")));
+
+        Field<NonNullGraphType<MeType>>("me").Resolve(c => c.User);
+    }
+
+    static async Task<HashSet<string>> ReadableAsync(IResolveFieldContext c, IReadOnlyList<string> ids)
+    {
+        if (ids.Count == 0) return [];
+        var user = c.User!;
+        var roles = user.FindAll(PlatformClaims.Role).Select(r => r.Value).ToList();
+        var ask = new CheckAccessRequest();
+        ask.Queries.AddRange(ids.Select(id => new AccessQuery { UserId = user.UserId(), ClientId = id, Roles = { roles } }));
+        var reply = await c.RequestServices!.GetRequiredService<ClientDirectory.ClientDirectoryClient>()
+            .CheckAccessAsync(ask, cancellationToken: c.CancellationToken);
+        return reply.Answers.Where(a => a.MayRead).Select(a => a.ClientId).ToHashSet(StringComparer.OrdinalIgnoreCase);
+    }
+}

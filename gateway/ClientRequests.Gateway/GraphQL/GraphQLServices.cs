@@ -1,0 +1,65 @@
+using ClientRequests.Clients.Grpc;
+using ClientRequests.Gateway.GraphQL.Loaders;
+using ClientRequests.Gateway.Hardening;
+using ClientRequests.Requests.Grpc;
+using ClientRequests.ServiceDefaults.Security;
+using global::GraphQL;
+using global::GraphQL.Execution;
+using global::GraphQL.Validation.Rules.Custom;
+using Grpc.Core;
+
+namespace ClientRequests.Gateway.GraphQL;
+
+public static class GraphQLServices
+{
+    public static IHostApplicationBuilder AddGatewayGraphQL(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var options = builder.Configuration.GetSection(GraphQLOptions.Section).Get<GraphQLOptions>() ?? new GraphQLOptions();
+        services.AddSingleton(options);
+        services.AddTransient<CorrelationIdPropagation>();
+
+        // Every call carries the caller's token, so each service applies its own access rules to what GraphQL asks.
+        services.AddSingleton<RpcErrors>();
+        services.AddGrpcClient<ClientDirectory.ClientDirectoryClient>(o => o.Address = new Uri("http://_grpc.clients"))
+            .AddInterceptor<RpcErrors>().AddHttpMessageHandler<BearerTokenPropagation>().AddHttpMessageHandler<CorrelationIdPropagation>();
+        services.AddGrpcClient<RequestDirectory.RequestDirectoryClient>(o => o.Address = new Uri("http://_grpc.requests"))
+            .AddInterceptor<RpcErrors>().AddHttpMessageHandler<BearerTokenPropagation>().AddHttpMessageHandler<CorrelationIdPropagation>();
+        services.AddHttpClient(Rest.Requests, c => c.BaseAddress = new Uri("http://requests"))
+            .AddHttpMessageHandler<BearerTokenPropagation>().AddHttpMessageHandler<CorrelationIdPropagation>();
+        services.AddHttpClient(Rest.Departments, c => c.BaseAddress = new Uri("http://departments"))
+            .AddHttpMessageHandler<BearerTokenPropagation>().AddHttpMessageHandler<CorrelationIdPropagation>();
+
+        // Scoped: a loader batches and caches within one HTTP request, never across callers.
+        services.AddScoped<ClientLoader>();
+        services.AddScoped<RequestLoader>();
+        services.AddScoped<TimelineLoader>();
+        services.AddScoped<DepartmentLoader>();
+        services.AddScoped<QueueLoader>();
+
+        var development = builder.Environment.IsDevelopment();
+        services.AddGraphQL(graphQL =>
+        {
+            graphQL.AddSchema<GatewaySchema>()
+                .AddGraphTypes(typeof(GatewaySchema).Assembly)
+                .AddSystemTextJson()
+                .AddComplexityAnalyzer(c =>
+                {
+                    c.MaxDepth = options.MaxDepth;
+                    c.MaxComplexity = options.MaxComplexity;
+                })
+                // Messages of our own errors only; never exception types or stack traces.
+                .AddErrorInfoProvider(e => e.ExposeExceptionDetails = false)
+                .AddUnhandledExceptionHandler(DescribeServiceFailure);
+            // Outside Development the schema is not for browsing (OWASP API9: do not hand out the map).
+            if (!development) graphQL.AddValidationRule(_ => NoIntrospectionValidationRule.Instance, useForCachedDocuments: true);
+        });
+        return builder;
+    }
+
+    /// <summary>What <see cref="RpcErrors"/> leaves over: a deadline or a cancelled call.</summary>
+    static void DescribeServiceFailure(UnhandledExceptionContext context)
+    {
+        if (context.Exception is RpcException) context.ErrorMessage = "The service did not answer in time.";
+    }
+}

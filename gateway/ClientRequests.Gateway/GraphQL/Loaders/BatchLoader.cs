@@ -1,0 +1,51 @@
+using GraphQL.DataLoader;
+
+namespace ClientRequests.Gateway.GraphQL.Loaders;
+
+/// <summary>
+/// Collects the keys a whole level of the query asks for and fetches them in one call. GraphQL.NET resolves every
+/// field of a level first and only then awaits the <see cref="IDataLoaderResult"/>s it was handed, so the first await
+/// finds every key of the level pending. Scoped: one instance per HTTP request, which also caches what it fetched.
+/// </summary>
+public abstract class BatchLoader<TKey, TValue> where TKey : notnull where TValue : class
+{
+    readonly Lock gate = new();
+    readonly List<TKey> pending = [];
+    readonly Dictionary<TKey, Task<TValue?>> started = [];
+
+    /// <summary>Fetches many keys in one call; keys left out of the answer resolve to null.</summary>
+    protected abstract Task<IReadOnlyDictionary<TKey, TValue>> FetchAsync(IReadOnlyList<TKey> keys, CancellationToken cancellationToken);
+
+    public IDataLoaderResult<TValue?> Load(TKey key)
+    {
+        lock (gate)
+        {
+            if (!started.ContainsKey(key) && !pending.Contains(key)) pending.Add(key);
+        }
+        return new Result(this, key);
+    }
+
+    Task<TValue?> ResolveAsync(TKey key, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<TKey> batch;
+        lock (gate)
+        {
+            if (!pending.Contains(key)) return started[key];
+            batch = pending.ToList();
+            pending.Clear();
+            var fetch = FetchAsync(batch, cancellationToken);
+            foreach (var k in batch) started[k] = PickAsync(fetch, k);
+            return started[key];
+        }
+    }
+
+    static async Task<TValue?> PickAsync(Task<IReadOnlyDictionary<TKey, TValue>> fetch, TKey key) =>
+        (await fetch).GetValueOrDefault(key);
+
+    sealed class Result(BatchLoader<TKey, TValue> loader, TKey key) : IDataLoaderResult<TValue?>
+    {
+        public Task<TValue?> GetResultAsync(CancellationToken cancellationToken = default) => loader.ResolveAsync(key, cancellationToken);
+
+        async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) => await GetResultAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,92 @@
+using ClientRequests.Gateway.GraphQL.Loaders;
+using ClientRequests.Requests.Grpc;
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ClientRequests.Gateway.GraphQL.Types;
+
+/// <summary>A request as GraphQL serves it. <paramref name="HasWorkItems"/>: list replies leave work items out.</summary>
+public sealed record RequestNode(RequestEntry Entry, bool HasWorkItems);
+
+public sealed class RequestType : ObjectGraphType<RequestNode>
+{
+    public RequestType()
+    {
+        Name = "Request";
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Entry.Id);
+        Field<NonNullGraphType<IdGraphType>>("clientId").Resolve(c => c.Source.Entry.ClientId);
+        Field<NonNullGraphType<StringGraphType>>("clientName").Resolve(c => c.Source.Entry.ClientName);
+        Field<NonNullGraphType<StringGraphType>>("type").Resolve(c => c.Source.Entry.Type);
+        Field<NonNullGraphType<StringGraphType>>("priority").Resolve(c => c.Source.Entry.Priority);
+        Field<NonNullGraphType<StringGraphType>>("title").Resolve(c => c.Source.Entry.Title);
+        Field<NonNullGraphType<StringGraphType>>("status").Resolve(c => c.Source.Entry.Status);
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("submittedAt").Resolve(c => c.Source.Entry.SubmittedAt?.ToDateTimeOffset());
+        Field<StringGraphType>("externalReference")
+            .Resolve(c => string.IsNullOrEmpty(c.Source.Entry.ExternalReference) ? null : c.Source.Entry.ExternalReference);
+        Field<IntGraphType>("satisfactionScore").Resolve(c => c.Source.Entry.SatisfactionScore == 0 ? null : c.Source.Entry.SatisfactionScore);
+        Field<NonNullGraphType<SlaType>>("sla").Resolve(c => c.Source.Entry);
+
+        Field<ClientType>("client")
+            .Description("The client, from the clients service: one call for every request of the level.")
+            .Resolve(c => c.RequestServices!.GetRequiredService<ClientLoader>().Load(c.Source.Entry.ClientId));
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<WorkItemType>>>>("workItems")
+            // A request has a work item per department it fans out to: a handful, not a page.
+            .WithComplexityImpact(1, 3)
+            .Resolve(c => c.Source.HasWorkItems
+                ? c.Source.Entry.WorkItems
+                : c.RequestServices!.GetRequiredService<RequestLoader>().Load(c.Source.Entry.Id)
+                    .Then(full => (IEnumerable<WorkItemEntry>?)full?.WorkItems ?? []));
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TimelineEntryType>>>>("timeline")
+            .Description("Every event that touched the request, in order. Costs one call per request (see ADR 0007).")
+            .WithComplexityImpact(10, 20)
+            .Resolve(c => c.RequestServices!.GetRequiredService<TimelineLoader>().Load(c.Source.Entry.Id)
+                .Then(entries => entries ?? []));
+    }
+}
+
+public sealed class SlaType : ObjectGraphType<RequestEntry>
+{
+    public SlaType()
+    {
+        Name = "Sla";
+        Description = "Where the request stands against its resolution target.";
+        Field<DateTimeOffsetGraphType>("dueAt").Resolve(c => c.Source.DueAt?.ToDateTimeOffset());
+        Field<NonNullGraphType<BooleanGraphType>>("atRisk").Resolve(c => c.Source.AtRisk);
+        Field<NonNullGraphType<BooleanGraphType>>("breached").Resolve(c => c.Source.Breached);
+    }
+}
+
+public sealed class WorkItemType : ObjectGraphType<WorkItemEntry>
+{
+    public WorkItemType()
+    {
+        Name = "WorkItem";
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Id);
+        Field<NonNullGraphType<StringGraphType>>("departmentCode").Resolve(c => c.Source.DepartmentCode);
+        Field<NonNullGraphType<StringGraphType>>("departmentName").Resolve(c => c.Source.DepartmentName);
+        Field<NonNullGraphType<StringGraphType>>("status").Resolve(c => c.Source.Status);
+        Field<NonNullGraphType<IntGraphType>>("round").Resolve(c => c.Source.Round);
+    }
+}
+
+public sealed class TimelineEntryType : ObjectGraphType<TimelineEntry>
+{
+    public TimelineEntryType()
+    {
+        Name = "TimelineEntry";
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Id);
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("at").Resolve(c => c.Source.At?.ToDateTimeOffset());
+        Field<NonNullGraphType<StringGraphType>>("kind").Resolve(c => c.Source.Kind);
+        Field<StringGraphType>("actorId").Resolve(c => NullIfEmpty(c.Source.ActorId));
+        Field<IdGraphType>("workItemId").Resolve(c => NullIfEmpty(c.Source.WorkItemId));
+        Field<StringGraphType>("departmentCode").Resolve(c => NullIfEmpty(c.Source.DepartmentCode));
+        Field<StringGraphType>("status").Resolve(c => NullIfEmpty(c.Source.Status));
+        Field<StringGraphType>("text").Resolve(c => NullIfEmpty(c.Source.Text));
+        Field<NonNullGraphType<StringGraphType>>("visibility").Resolve(c => c.Source.Visibility);
+    }
+
+    static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
+}

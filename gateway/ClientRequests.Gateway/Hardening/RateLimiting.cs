@@ -1,0 +1,67 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Threading.RateLimiting;
+using ClientRequests.ServiceDefaults.Security;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace ClientRequests.Gateway.Hardening;
+
+/// <summary>Bound from <c>Gateway:RateLimit</c>: how many calls one caller may make per window.</summary>
+public sealed class RateLimitOptions
+{
+    public const string Section = "Gateway:RateLimit";
+    public int PermitLimit { get; set; } = 600;
+    public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
+}
+
+public static class RateLimiting
+{
+    public static IServiceCollection AddCallerRateLimiting(this IServiceCollection services, IConfiguration configuration)
+    {
+        var limits = configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
+        services.AddRateLimiter(options =>
+        {
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => Partition(context, limits));
+            options.OnRejected = RejectAsync;
+        });
+        return services;
+    }
+
+    /// <summary>
+    /// A signed-in caller is limited by user id, so one user cannot starve others behind the same NAT; an anonymous
+    /// caller by address. Health probes are never limited: an orchestrator must not see a busy gateway as dead.
+    /// </summary>
+    static RateLimitPartition<string> Partition(HttpContext context, RateLimitOptions limits)
+    {
+        if (context.Request.Path.StartsWithSegments("/health")) return RateLimitPartition.GetNoLimiter("health");
+        var key = context.User.FindFirstValue(PlatformClaims.UserId) is { } userId
+            ? "user:" + userId
+            : "ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+        return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = limits.PermitLimit,
+            Window = limits.Window,
+            QueueLimit = 0,
+        });
+    }
+
+    static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
+    {
+        var context = rejected.HttpContext;
+        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
+        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+        context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
+        await problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails =
+            {
+                Status = StatusCodes.Status429TooManyRequests,
+                Title = "Too many requests.",
+                Detail = $"This caller has used its {seconds}-second allowance; retry after {seconds} s.",
+            },
+        });
+    }
+}

@@ -1,0 +1,88 @@
+using System.Collections.Concurrent;
+using ClientRequests.Clients.Grpc;
+using ClientRequests.Requests.Grpc;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+
+namespace Gateway.Tests;
+
+/// <summary>
+/// Answers the gateway's gRPC calls in memory instead of the clients and requests services, and counts them per
+/// service method: the unit-level stand-in for the real services (the end-to-end tests use those).
+/// </summary>
+public sealed class FakeDirectories : Interceptor
+{
+    public const string FailingRequestId = "00000000-0000-0000-0000-00000000dead";
+    public static readonly DateTime Epoch = new(2026, 11, 2, 9, 0, 0, DateTimeKind.Utc);
+
+    readonly ConcurrentDictionary<string, int> calls = new();
+    public List<ClientEntry> Clients { get; } = [];
+    public List<RequestEntry> Requests { get; } = [];
+    public TimeSpan Delay { get; set; }
+    public HashSet<string> Foreign { get; } = [];
+
+    public int Calls(string method) => calls.GetValueOrDefault(method);
+    public int CallsTo(string service) => calls.Where(c => c.Key.StartsWith(service + "/")).Sum(c => c.Value);
+
+    /// <summary>Clients and requests spread over them; each request has one work item.</summary>
+    public static FakeDirectories With(int clients, int requests)
+    {
+        var fake = new FakeDirectories();
+        for (var c = 0; c < clients; c++)
+            fake.Clients.Add(new ClientEntry
+            {
+                Id = Guid.NewGuid().ToString(), Name = $"Client {c}", Tier = "gold", Status = "Active",
+                AccountManagerId = "alice", AccountExecutiveIds = { "bob" }, HealthScore = 90, HealthBand = "healthy",
+            });
+        for (var r = 0; r < requests; r++)
+        {
+            var id = Guid.NewGuid().ToString();
+            fake.Requests.Add(new RequestEntry
+            {
+                Id = id, ClientId = fake.Clients[r % clients].Id, ClientName = fake.Clients[r % clients].Name, Type = "billing",
+                Priority = "P2", Title = $"Request {r}", Status = "Routed", SubmittedAt = Timestamp.FromDateTime(Epoch.AddMinutes(r)),
+                DueAt = Timestamp.FromDateTime(Epoch.AddDays(2)), AtRisk = r % 2 == 0,
+                WorkItems = { new WorkItemEntry { Id = Guid.NewGuid().ToString(), DepartmentCode = "billing", DepartmentName = "Billing", Status = "Queued", Round = 1 } },
+            });
+        }
+        return fake;
+    }
+
+    public override AsyncUnaryCall<TResponse> AsyncUnaryCall<TRequest, TResponse>(TRequest request,
+        ClientInterceptorContext<TRequest, TResponse> context, AsyncUnaryCallContinuation<TRequest, TResponse> continuation)
+    {
+        calls.AddOrUpdate(context.Method.FullName.TrimStart('/'), 1, (_, n) => n + 1);
+        return new AsyncUnaryCall<TResponse>(AnswerAsync<TResponse>(request, context.Options.CancellationToken),
+            Task.FromResult(new Metadata()), () => Status.DefaultSuccess, () => [], () => { });
+    }
+
+    async Task<TResponse> AnswerAsync<TResponse>(object request, CancellationToken cancellationToken)
+    {
+        if (Delay > TimeSpan.Zero) await Task.Delay(Delay, cancellationToken);
+        object reply = request switch
+        {
+            GetClientsRequest ask => new GetClientsReply { Clients = { Clients.Where(c => ask.ClientIds.Contains(c.Id)) } },
+            // Every fake client belongs to the caller's team, except those a test marks as foreign.
+            CheckAccessRequest ask => new CheckAccessReply
+            {
+                Answers = { ask.Queries.Select(q => new AccessAnswer { UserId = q.UserId, ClientId = q.ClientId, ClientExists = true,
+                    MayRead = !Foreign.Contains(q.ClientId), MayAct = !Foreign.Contains(q.ClientId) }) },
+            },
+            GetRequestsRequest ask when ask.RequestIds.Contains(FailingRequestId) =>
+                throw new InvalidOperationException("Secret internals at /srv/requests/db.sqlite"),
+            GetRequestsRequest ask => new GetRequestsReply { Requests = { Requests.Where(r => ask.RequestIds.Contains(r.Id)) } },
+            ListRequestsRequest ask => new ListRequestsReply
+            {
+                // The list leaves work items out, as the real service does.
+                Requests = { Requests.Take(ask.Limit).Select(r => { var row = r.Clone(); row.WorkItems.Clear(); return row; }) },
+            },
+            GetTimelineRequest ask => new GetTimelineReply
+            {
+                Entries = { new TimelineEntry { Id = Guid.NewGuid().ToString(), At = Timestamp.FromDateTime(Epoch), Kind = "Submitted", ActorId = "alice", Visibility = "internal" } },
+            },
+            _ => throw new InvalidOperationException($"No fake for {request.GetType().Name}."),
+        };
+        return (TResponse)reply;
+    }
+}

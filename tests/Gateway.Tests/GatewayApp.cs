@@ -1,0 +1,69 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using ClientRequests.Clients.Grpc;
+using ClientRequests.Requests.Grpc;
+using ClientRequests.ServiceDefaults.Security;
+using ClientRequests.TestKit;
+using Grpc.Net.ClientFactory;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Gateway.Tests;
+
+/// <summary>
+/// The real gateway in memory, its services replaced by <see cref="FakeDirectories"/> (gRPC) and a
+/// <see cref="FakeBackend"/> (REST, proxied routes), with settings a test may override.
+/// </summary>
+public sealed class GatewayApp(FakeDirectories directories, FakeBackend backend, IReadOnlyDictionary<string, string>? settings = null,
+    string environment = "Development") : WebApplicationFactory<GatewayMarker>
+{
+    public FakeDirectories Directories => directories;
+    public FakeBackend Backend => backend;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(environment);
+        builder.UseSetting("Auth:SigningKey", Tokens.SigningKey);
+        foreach (var service in new[] { "clients", "requests", "departments", "notifications" })
+            builder.UseSetting($"Services:{service}:http:0", backend.Address);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
+        builder.ConfigureServices(services =>
+        {
+            foreach (var client in new[] { nameof(ClientDirectory.ClientDirectoryClient), nameof(RequestDirectory.RequestDirectoryClient) })
+                services.Configure<GrpcClientFactoryOptions>(client,
+                    o => o.InterceptorRegistrations.Add(new InterceptorRegistration(InterceptorScope.Channel, _ => directories)));
+        });
+    }
+
+    public static async Task<GatewayApp> StartAsync(FakeDirectories? directories = null,
+        IReadOnlyDictionary<string, string>? settings = null, string environment = "Development")
+    {
+        var app = new GatewayApp(directories ?? FakeDirectories.With(clients: 3, requests: 5), await FakeBackend.StartAsync(), settings, environment);
+        _ = app.Server;
+        return app;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await backend.DisposeAsync();
+    }
+
+    public HttpClient ClientFor(PlatformUser? user)
+    {
+        var http = CreateClient();
+        if (user is not null) http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Tokens.For(user));
+        return http;
+    }
+}
+
+public static class GraphQLCalls
+{
+    public static Task<HttpResponseMessage> PostQueryAsync(this HttpClient http, string query, object? variables = null) =>
+        http.PostAsJsonAsync("/graphql", new { query, variables });
+
+    public static async Task<JsonElement> JsonAsync(this HttpResponseMessage response) =>
+        JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+}
