@@ -25,7 +25,8 @@ public sealed class LoadGenerator(HttpClient gateway, LoadOptions options)
         var end = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         if (options.Rate is { } rate) await OpenLoopAsync(rate, end, cancel);
         else await Task.WhenAll(Enumerable.Range(0, options.MaxInFlight).Select(_ => SenderAsync(end, cancel)));
-        while (Volatile.Read(ref inFlight) > 0) await Task.Delay(10, CancellationToken.None);
+        // Interrupted, the outstanding POSTs are abandoned: the platform is about to be stopped under them.
+        while (Volatile.Read(ref inFlight) > 0 && !cancel.IsCancellationRequested) await Task.Delay(10, CancellationToken.None);
     }
 
     // Open loop: requests leave on schedule whether or not earlier ones were answered, so a slow platform shows
