@@ -20,17 +20,20 @@ public sealed class Platform : IAsyncDisposable
     readonly List<ServiceProcess> processes = [];
     public string DataFolder { get; }
     public string AmqpUri { get; private set; } = "";
+    /// <summary>The platform's virtual host, for observers and the management API's message statistics.</summary>
+    public string VirtualHost => Uri.UnescapeDataString(new Uri(AmqpUri).AbsolutePath.TrimStart('/'));
     public Uri GatewayAddress { get; private set; } = null!;
     public IReadOnlyDictionary<string, ServiceProcess> Processes => processes.ToDictionary(p => p.Name);
 
     Platform(string dataFolder) => DataFolder = dataFolder;
 
-    public static async Task<Platform> StartAsync()
+    /// <param name="broker">The broker to run on; the test run's shared broker when null.</param>
+    public static async Task<Platform> StartAsync(TestBroker? broker = null)
     {
         var platform = new Platform(Path.Combine(Path.GetTempPath(), "clientrequests-e2e", Guid.NewGuid().ToString("N")));
         try
         {
-            await platform.StartProcessesAsync();
+            await platform.StartProcessesAsync(broker ?? await TestBroker.Shared);
             return platform;
         }
         catch
@@ -40,9 +43,8 @@ public sealed class Platform : IAsyncDisposable
         }
     }
 
-    async Task StartProcessesAsync()
+    async Task StartProcessesAsync(TestBroker broker)
     {
-        var broker = await TestBroker.Shared;
         AmqpUri = await broker.NewVirtualHostAsync("e2e");
         var ports = Services.ToDictionary(s => s.Name, _ => (Http: FreePort.Next(), Grpc: FreePort.Next()));
         GatewayAddress = new Uri($"http://127.0.0.1:{FreePort.Next()}/");

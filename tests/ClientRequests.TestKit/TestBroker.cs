@@ -22,6 +22,12 @@ public sealed class TestBroker
 
     public static Task<TestBroker> Shared => shared.Value;
 
+    /// <summary>
+    /// A broker on a node the caller started and owns (a benchmark that must not share the test run's node);
+    /// disposing the node stays the caller's job.
+    /// </summary>
+    public static TestBroker On(RabbitMqNode node) => new(null, node.AmqpPort, node.ManagementUri);
+
     public int AmqpPort => amqpPort;
 
     /// <summary>The management API, for tests that check queues (depth, type) in their virtual host.</summary>
