@@ -32,7 +32,9 @@ public static class MessagingExtensions
 
         builder.Services.AddMassTransit(bus =>
         {
-            bus.SetKebabCaseEndpointNameFormatter();
+            // Queues are named per service ("requests.work-item-queued"): two services with a consumer of the same
+            // name must each get every message, not compete for it on one queue.
+            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(messaging.EndpointPrefix ?? ServicePrefix(builder), false));
             bus.ConfigureHealthCheckOptions(health =>
             {
                 health.Name = "broker";
@@ -53,6 +55,10 @@ public static class MessagingExtensions
         });
         return builder;
     }
+
+    /// <summary>"Requests.Api" → "requests."; the kebab-case formatter keeps the prefix as it is.</summary>
+    static string ServicePrefix(IHostApplicationBuilder builder) =>
+        builder.Environment.ApplicationName.Split('.')[0].ToLowerInvariant() + ".";
 }
 
 /// <summary>Bound from the <c>Messaging</c> section.</summary>
@@ -63,6 +69,8 @@ public sealed class MessagingOptions
     /// <summary>Attempts after the first before a message is moved to its <c>_error</c> queue.</summary>
     public int RetryLimit { get; set; } = 3;
     public int PrefetchCount { get; set; } = 32;
+    /// <summary>Prefix of this service's queue names; defaults to the service's name ("requests.").</summary>
+    public string? EndpointPrefix { get; set; }
 
     public void ConfigureQueue(IReceiveEndpointConfigurator endpoint)
     {
