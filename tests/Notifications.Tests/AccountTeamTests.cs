@@ -1,4 +1,7 @@
+using ClientRequests.Messaging.Inbox;
 using ClientRequests.Notifications.Domain;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
 using static ClientRequests.Notifications.Tests.Events;
 using static ClientRequests.Notifications.Tests.Scenario;
 
@@ -16,10 +19,11 @@ public sealed class AccountTeamTests(NotificationsAppFixture fixture) : IClassFi
         var request = await SubmitAsync(App, manager, [leaving]);
         (await App.ClientFor(leaving).PostAsync($"/api/notifications/watch/{request.RequestId}", null)).EnsureSuccessStatusCode();
 
-        await App.PublishAsync(TeamChanged(request.ClientId, manager, [joining], DateTimeOffset.UtcNow));
+        var (current, stale) = (NewId.NextGuid(), NewId.NextGuid());
+        await App.PublishAsync(TeamChanged(request.ClientId, manager, [joining], DateTimeOffset.UtcNow), current);
         // A change stamped before the submission arrives late; it must not bring the old team back.
-        await App.PublishAsync(TeamChanged(request.ClientId, manager, [leaving], request.SubmittedAt.AddMinutes(-5)));
-        await Task.Delay(1500);
+        await App.PublishAsync(TeamChanged(request.ClientId, manager, [leaving], request.SubmittedAt.AddMinutes(-5)), stale);
+        await ConsumedAsync(current, stale);
         await App.PublishAsync(Started(request.RequestId, "carol"));
 
         await InboxEventuallyAsync(App.ClientFor(joining), i => i.Any(n => n.Kind == NotificationKinds.WorkItemStarted));
@@ -32,12 +36,22 @@ public sealed class AccountTeamTests(NotificationsAppFixture fixture) : IClassFi
     {
         var (manager, executive) = (NewManager(), NewExecutive());
         var unseen = Submitted(manager);
-        await App.PublishAsync(TeamChanged(unseen.ClientId, manager, [executive], DateTimeOffset.UtcNow));
-        await Task.Delay(1000);
+        var change = NewId.NextGuid();
+        await App.PublishAsync(TeamChanged(unseen.ClientId, manager, [executive], DateTimeOffset.UtcNow), change);
+        await ConsumedAsync(change);
 
         await App.PublishAsync(Satisfaction(unseen, recordedBy: manager.Id));
 
         var inbox = await InboxEventuallyAsync(App.ClientFor(executive), i => i.Count > 0);
         Assert.Equal(NotificationKinds.SatisfactionRecorded, Assert.Single(inbox).Kind);
+    }
+
+    /// <summary>Team changes notify nobody, so the inbox rows of their consumer are what says they were applied.</summary>
+    async Task ConsumedAsync(params Guid[] messageIds)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (DateTime.UtcNow < deadline &&
+               await App.QueryAsync(db => db.Set<InboxMessage>().CountAsync(m => messageIds.Contains(m.MessageId))) < messageIds.Length)
+            await Task.Delay(100);
     }
 }
