@@ -1,4 +1,5 @@
 using ClientRequests.Notifications.Apis;
+using ClientRequests.Notifications.Audience;
 using ClientRequests.Notifications.Consumers;
 using ClientRequests.Notifications.Data;
 using ClientRequests.Notifications.Email;
@@ -11,7 +12,22 @@ public static class Extensions
     public static IHostApplicationBuilder AddNotificationsServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<NotificationsDbContext, SqliteNotificationsDbContext, SqlServerNotificationsDbContext>("notifications");
-        builder.AddMessaging<NotificationsDbContext>(bus => bus.AddConsumer<RequestSubmittedConsumer>());
+        builder.AddMessaging<NotificationsDbContext>(bus =>
+        {
+            bus.AddConsumer<RequestSubmittedConsumer>();
+            bus.AddConsumer<RequestStatusChangedConsumer>();
+            bus.AddConsumer<SatisfactionRecordedConsumer>();
+            bus.AddConsumer<SlaAtRiskConsumer>();
+            bus.AddConsumer<SlaBreachedConsumer>();
+            bus.AddConsumer<AccountTeamChangedConsumer>();
+            bus.AddConsumer<WorkItemQueuedConsumer>();
+            bus.AddConsumer<WorkItemClaimedConsumer>();
+            bus.AddConsumer<WorkItemStartedConsumer>();
+            bus.AddConsumer<WorkItemCompletedConsumer>();
+            bus.AddConsumer<WorkItemRejectedConsumer>();
+            bus.AddConsumer<WorkItemHandedOverConsumer>();
+        });
+        builder.Services.AddScoped<Notifier>();
         builder.Services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section);
         builder.Services.AddSingleton<WebhookAddressGuard>();
         builder.Services.AddSingleton<WebhookSender>();

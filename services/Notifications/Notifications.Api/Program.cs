@@ -18,6 +18,7 @@ app.MapDefaultEndpoints();
 app.MapInboxApi();
 app.MapStreamApi();
 app.MapPreferencesApi();
+app.MapWatchApi();
 app.MapWebhooksApi();
 
 app.Run();

@@ -9,7 +9,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ClientRequests.Notifications.Apis;
 
-/// <summary>The caller's own in-app notifications; nobody, admins included, reads another user's inbox.</summary>
+/// <summary>
+/// The caller's own in-app notifications and those of the caller's department groups; nobody, admins included, reads
+/// another user's inbox. A group notification is shared: marking it read marks it for the whole group, like a shared mailbox.
+/// </summary>
 public static class InboxApi
 {
     public static RouteGroupBuilder MapInboxApi(this IEndpointRouteBuilder routes)
@@ -68,8 +71,8 @@ public static class InboxApi
 
     static IQueryable<Notification> Inbox(NotificationsDbContext db, ClaimsPrincipal user)
     {
-        var userId = user.UserId();
-        return db.Notifications.Where(n => n.RecipientId == userId && n.Channel == NotificationChannel.InApp);
+        var recipients = Inboxes.Of(user);
+        return db.Notifications.Where(n => recipients.Contains(n.RecipientId) && n.Channel == NotificationChannel.InApp);
     }
 
     static NotificationView ToView(Notification n) => new(n.Id, n.Kind, n.Title, n.Body, n.RequestId, n.CreatedAt, n.ReadAt);

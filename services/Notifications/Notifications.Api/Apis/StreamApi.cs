@@ -45,15 +45,15 @@ public static class StreamApi
     {
         if (!Cursor.TryDecode(lastEventId, out var cursor))
             return Problem.Invalid("Last-Event-ID", "'Last-Event-ID' is not an event id this service issued.");
-        return TypedResults.ServerSentEvents(FollowUntilStoppingAsync(user.UserId(), cursor, db, options.Value, clock, lifetime, cancellationToken));
+        return TypedResults.ServerSentEvents(FollowUntilStoppingAsync(Inboxes.Of(user), cursor, db, options.Value, clock, lifetime, cancellationToken));
     }
 
     /// <summary>Ends the stream when the service stops, so an open stream never holds up a shutdown; clients reconnect.</summary>
-    static async IAsyncEnumerable<SseItem<object>> FollowUntilStoppingAsync(string userId, Cursor? resumeAfter, NotificationsDbContext db,
+    static async IAsyncEnumerable<SseItem<object>> FollowUntilStoppingAsync(IReadOnlyList<string> recipients, Cursor? resumeAfter, NotificationsDbContext db,
         StreamOptions options, TimeProvider clock, IHostApplicationLifetime lifetime, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var ended = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
-        var items = FollowAsync(userId, resumeAfter, db, options, clock, ended.Token).WithCancellation(ended.Token).ConfigureAwait(false);
+        var items = FollowAsync(recipients, resumeAfter, db, options, clock, ended.Token).WithCancellation(ended.Token).ConfigureAwait(false);
         await using var enumerator = items.GetAsyncEnumerator();
         while (true)
         {
@@ -69,7 +69,7 @@ public static class StreamApi
         }
     }
 
-    static async IAsyncEnumerable<SseItem<object>> FollowAsync(string userId, Cursor? resumeAfter, NotificationsDbContext db, StreamOptions options,
+    static async IAsyncEnumerable<SseItem<object>> FollowAsync(IReadOnlyList<string> recipients, Cursor? resumeAfter, NotificationsDbContext db, StreamOptions options,
         TimeProvider clock, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         // Without Last-Event-ID the stream starts now: the history is what the inbox list is for.
@@ -79,7 +79,7 @@ public static class StreamApi
         var lastWrite = clock.GetUtcNow();
         while (!cancellationToken.IsCancellationRequested)
         {
-            var batch = await NextAsync(db, userId, position, exact, sent.Keys.ToList(), options, cancellationToken);
+            var batch = await NextAsync(db, recipients, position, exact, sent.Keys.ToList(), options, cancellationToken);
             exact = false;
             foreach (var notification in batch.Where(n => sent.TryAdd(n.Id, n.CreatedAt)))
             {
@@ -104,10 +104,10 @@ public static class StreamApi
     /// What follows the cursor and, once live, what committed late: rows a little older than the cursor that were not
     /// sent yet (a transaction that took its time while a newer one committed first).
     /// </summary>
-    static async Task<List<Notification>> NextAsync(NotificationsDbContext db, string userId, Cursor position, bool exact,
+    static async Task<List<Notification>> NextAsync(NotificationsDbContext db, IReadOnlyList<string> recipients, Cursor position, bool exact,
         IReadOnlyCollection<Guid> sent, StreamOptions options, CancellationToken cancellationToken)
     {
-        var inbox = db.Notifications.AsNoTracking().Where(n => n.RecipientId == userId && n.Channel == NotificationChannel.InApp);
+        var inbox = db.Notifications.AsNoTracking().Where(n => recipients.Contains(n.RecipientId) && n.Channel == NotificationChannel.InApp);
         var next = await inbox.Where(n => n.CreatedAt > position.At || (n.CreatedAt == position.At && n.Id.CompareTo(position.Id) > 0))
             .OrderBy(n => n.CreatedAt).ThenBy(n => n.Id).Take(PageLimits.Max).ToListAsync(cancellationToken);
         if (exact) return next;

@@ -13,6 +13,10 @@ public class NotificationsDbContext(DbContextOptions options) : DbContext(option
     public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
+    public DbSet<TrackedRequest> TrackedRequests => Set<TrackedRequest>();
+    public DbSet<ClientTeam> ClientTeams => Set<ClientTeam>();
+    public DbSet<RequestDepartment> RequestDepartments => Set<RequestDepartment>();
+    public DbSet<Watch> Watches => Set<Watch>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -64,6 +68,32 @@ public class NotificationsDbContext(DbContextOptions options) : DbContext(option
             attempt.Property(a => a.Error).HasMaxLength(1000);
             attempt.HasOne<WebhookDelivery>().WithMany().HasForeignKey(a => a.DeliveryId);
             attempt.HasIndex(a => new { a.DeliveryId, a.At });
+        });
+        model.Entity<TrackedRequest>(request =>
+        {
+            request.HasKey(r => r.RequestId);
+            request.Property(r => r.ClientName).HasMaxLength(200);
+            request.Property(r => r.Title).HasMaxLength(300);
+        });
+        model.Entity<ClientTeam>(team =>
+        {
+            team.HasKey(t => t.ClientId);
+            team.Property(t => t.AccountManagerId).HasMaxLength(100);
+            // A primitive collection: stored as JSON on both providers; never queried inside, only read with the row.
+            team.PrimitiveCollection(t => t.AccountExecutiveIds);
+        });
+        model.Entity<RequestDepartment>(department =>
+        {
+            department.Property(d => d.DepartmentCode).HasMaxLength(50);
+            department.HasKey(d => new { d.RequestId, d.DepartmentCode });
+        });
+        model.Entity<Watch>(watch =>
+        {
+            watch.Property(w => w.UserId).HasMaxLength(100);
+            watch.Property(w => w.Basis).HasConversion<string>().HasMaxLength(20);
+            watch.HasKey(w => new { w.UserId, w.RequestId });
+            // Every update looks up the watchers of its request.
+            watch.HasIndex(w => w.RequestId);
         });
         model.AddOutboxAndInbox();
     }

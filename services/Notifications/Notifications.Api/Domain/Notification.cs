@@ -34,4 +34,16 @@ public sealed class Notification
 public static class NotificationKinds
 {
     public const string RequestSubmitted = "request-submitted";
+    public const string RequestStatusChanged = "request-status-changed";
+    public const string SatisfactionRecorded = "satisfaction-recorded";
+    public const string SlaAtRisk = "sla-at-risk";
+    public const string SlaBreached = "sla-breached";
+    public const string WorkItemQueued = "work-item-queued";
+    public const string WorkItemClaimed = "work-item-claimed";
+    public const string WorkItemStarted = "work-item-started";
+    public const string WorkItemCompleted = "work-item-completed";
+    public const string WorkItemRejected = "work-item-rejected";
+    public const string WorkItemHandedOver = "work-item-handed-over";
+    /// <summary>A webhook event type only: the team change itself notifies nobody in the app (see ADR 0006).</summary>
+    public const string AccountTeamChanged = "account-team-changed";
 }

@@ -40,5 +40,12 @@ public static class WebhookEventTypes
 {
     public const string RequestSubmitted = NotificationKinds.RequestSubmitted;
 
-    public static readonly IReadOnlySet<string> All = new HashSet<string> { RequestSubmitted };
+    // Each event kind is also its webhook event type, so an integrator subscribes to what users see.
+    public static readonly IReadOnlySet<string> All = new HashSet<string>
+    {
+        RequestSubmitted, NotificationKinds.RequestStatusChanged, NotificationKinds.SatisfactionRecorded, NotificationKinds.SlaAtRisk,
+        NotificationKinds.SlaBreached, NotificationKinds.WorkItemQueued, NotificationKinds.WorkItemClaimed, NotificationKinds.WorkItemStarted,
+        NotificationKinds.WorkItemCompleted, NotificationKinds.WorkItemRejected, NotificationKinds.WorkItemHandedOver,
+        NotificationKinds.AccountTeamChanged,
+    };
 }

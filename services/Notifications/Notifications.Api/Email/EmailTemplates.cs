@@ -1,10 +1,11 @@
 using ClientRequests.Contracts.Requests;
+using ClientRequests.Notifications.Audience;
 
 namespace ClientRequests.Notifications.Email;
 
 public sealed record EmailContent(string Subject, string Text);
 
-/// <summary>One template per event kind; plain text, so every mail client shows the same thing.</summary>
+/// <summary>Plain text, so every mail client shows the same thing.</summary>
 public static class EmailTemplates
 {
     public static EmailContent RequestSubmitted(RequestSubmitted e) => new(
@@ -21,5 +22,20 @@ public static class EmailTemplates
         Submitted at: {e.SubmittedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC
 
         You receive this because you are on the account team of {e.ClientName}.
+        """);
+
+    /// <summary>The updates after submission all say one thing each; the in-app title and body are the mail, plus why it came.</summary>
+    public static EmailContent Announcement(Announcement a, string reason) => new(
+        $"[ClientRequests] {a.Title}",
+        $"""
+        Hello,
+
+        {a.Title}.
+
+        {a.Body}
+
+        Request id: {a.RequestId}
+
+        You receive this because {reason}.
         """);
 }

@@ -76,6 +76,29 @@ namespace ClientRequests.Notifications.Data.Migrations.SqlServer
                     b.ToTable("OutboxMessages", (string)null);
                 });
 
+            modelBuilder.Entity("ClientRequests.Notifications.Domain.ClientTeam", b =>
+                {
+                    b.Property<Guid>("ClientId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.PrimitiveCollection<string>("AccountExecutiveIds")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("AccountManagerId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTimeOffset>("AsOf")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("ClientId");
+
+                    b.ToTable("ClientTeams");
+                });
+
             modelBuilder.Entity("ClientRequests.Notifications.Domain.Notification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -159,6 +182,71 @@ namespace ClientRequests.Notifications.Data.Migrations.SqlServer
                     b.HasKey("UserId");
 
                     b.ToTable("Preferences");
+                });
+
+            modelBuilder.Entity("ClientRequests.Notifications.Domain.RequestDepartment", b =>
+                {
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("DepartmentCode")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.HasKey("RequestId", "DepartmentCode");
+
+                    b.ToTable("RequestDepartments");
+                });
+
+            modelBuilder.Entity("ClientRequests.Notifications.Domain.TrackedRequest", b =>
+                {
+                    b.Property<Guid>("RequestId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ClientName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.HasKey("RequestId");
+
+                    b.ToTable("TrackedRequests");
+                });
+
+            modelBuilder.Entity("ClientRequests.Notifications.Domain.Watch", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("UserId", "RequestId");
+
+                    b.HasIndex("RequestId");
+
+                    b.ToTable("Watches");
                 });
 
             modelBuilder.Entity("ClientRequests.Notifications.Domain.WebhookAttempt", b =>

@@ -71,6 +71,29 @@ namespace ClientRequests.Notifications.Data.Migrations.Sqlite
                     b.ToTable("OutboxMessages", (string)null);
                 });
 
+            modelBuilder.Entity("ClientRequests.Notifications.Domain.ClientTeam", b =>
+                {
+                    b.Property<Guid>("ClientId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("AccountExecutiveIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccountManagerId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AsOf")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ClientId");
+
+                    b.ToTable("ClientTeams");
+                });
+
             modelBuilder.Entity("ClientRequests.Notifications.Domain.Notification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -154,6 +177,71 @@ namespace ClientRequests.Notifications.Data.Migrations.Sqlite
                     b.HasKey("UserId");
 
                     b.ToTable("Preferences");
+                });
+
+            modelBuilder.Entity("ClientRequests.Notifications.Domain.RequestDepartment", b =>
+                {
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DepartmentCode")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RequestId", "DepartmentCode");
+
+                    b.ToTable("RequestDepartments");
+                });
+
+            modelBuilder.Entity("ClientRequests.Notifications.Domain.TrackedRequest", b =>
+                {
+                    b.Property<Guid>("RequestId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RequestId");
+
+                    b.ToTable("TrackedRequests");
+                });
+
+            modelBuilder.Entity("ClientRequests.Notifications.Domain.Watch", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId", "RequestId");
+
+                    b.HasIndex("RequestId");
+
+                    b.ToTable("Watches");
                 });
 
             modelBuilder.Entity("ClientRequests.Notifications.Domain.WebhookAttempt", b =>

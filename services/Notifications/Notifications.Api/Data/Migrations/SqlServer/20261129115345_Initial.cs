@@ -12,6 +12,20 @@ namespace ClientRequests.Notifications.Data.Migrations.SqlServer
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "ClientTeams",
+                columns: table => new
+                {
+                    ClientId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AccountManagerId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    AccountExecutiveIds = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    AsOf = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ClientTeams", x => x.ClientId);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "InboxMessages",
                 columns: table => new
                 {
@@ -75,6 +89,47 @@ namespace ClientRequests.Notifications.Data.Migrations.SqlServer
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Preferences", x => x.UserId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RequestDepartments",
+                columns: table => new
+                {
+                    RequestId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    DepartmentCode = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RequestDepartments", x => new { x.RequestId, x.DepartmentCode });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TrackedRequests",
+                columns: table => new
+                {
+                    RequestId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ClientId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ClientName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TrackedRequests", x => x.RequestId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Watches",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    RequestId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Basis = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Watches", x => new { x.UserId, x.RequestId });
                 });
 
             migrationBuilder.CreateTable(
@@ -180,6 +235,11 @@ namespace ClientRequests.Notifications.Data.Migrations.SqlServer
                 columns: new[] { "SentAt", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Watches_RequestId",
+                table: "Watches",
+                column: "RequestId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_WebhookAttempts_DeliveryId_At",
                 table: "WebhookAttempts",
                 columns: new[] { "DeliveryId", "At" });
@@ -210,6 +270,9 @@ namespace ClientRequests.Notifications.Data.Migrations.SqlServer
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "ClientTeams");
+
+            migrationBuilder.DropTable(
                 name: "InboxMessages");
 
             migrationBuilder.DropTable(
@@ -220,6 +283,15 @@ namespace ClientRequests.Notifications.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "Preferences");
+
+            migrationBuilder.DropTable(
+                name: "RequestDepartments");
+
+            migrationBuilder.DropTable(
+                name: "TrackedRequests");
+
+            migrationBuilder.DropTable(
+                name: "Watches");
 
             migrationBuilder.DropTable(
                 name: "WebhookAttempts");

@@ -12,6 +12,20 @@ namespace ClientRequests.Notifications.Data.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "ClientTeams",
+                columns: table => new
+                {
+                    ClientId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AccountManagerId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    AccountExecutiveIds = table.Column<string>(type: "TEXT", nullable: false),
+                    AsOf = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ClientTeams", x => x.ClientId);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "InboxMessages",
                 columns: table => new
                 {
@@ -75,6 +89,47 @@ namespace ClientRequests.Notifications.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Preferences", x => x.UserId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RequestDepartments",
+                columns: table => new
+                {
+                    RequestId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DepartmentCode = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RequestDepartments", x => new { x.RequestId, x.DepartmentCode });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TrackedRequests",
+                columns: table => new
+                {
+                    RequestId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ClientId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ClientName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TrackedRequests", x => x.RequestId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Watches",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    RequestId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Basis = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Watches", x => new { x.UserId, x.RequestId });
                 });
 
             migrationBuilder.CreateTable(
@@ -180,6 +235,11 @@ namespace ClientRequests.Notifications.Data.Migrations.Sqlite
                 columns: new[] { "SentAt", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Watches_RequestId",
+                table: "Watches",
+                column: "RequestId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_WebhookAttempts_DeliveryId_At",
                 table: "WebhookAttempts",
                 columns: new[] { "DeliveryId", "At" });
@@ -210,6 +270,9 @@ namespace ClientRequests.Notifications.Data.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "ClientTeams");
+
+            migrationBuilder.DropTable(
                 name: "InboxMessages");
 
             migrationBuilder.DropTable(
@@ -220,6 +283,15 @@ namespace ClientRequests.Notifications.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Preferences");
+
+            migrationBuilder.DropTable(
+                name: "RequestDepartments");
+
+            migrationBuilder.DropTable(
+                name: "TrackedRequests");
+
+            migrationBuilder.DropTable(
+                name: "Watches");
 
             migrationBuilder.DropTable(
                 name: "WebhookAttempts");
