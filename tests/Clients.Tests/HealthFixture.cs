@@ -1,3 +1,4 @@
+using ClientRequests.Clients.Domain;
 using ClientRequests.Contracts.Requests;
 
 namespace ClientRequests.Clients.Tests;
@@ -8,13 +9,13 @@ namespace ClientRequests.Clients.Tests;
 /// </summary>
 static class HealthFixture
 {
-    public static readonly Guid R1 = new("a1000000-0000-0000-0000-000000000001"), R2 = new("a1000000-0000-0000-0000-000000000002"),
-        R3 = new("a1000000-0000-0000-0000-000000000003"), R4 = new("a1000000-0000-0000-0000-000000000004"),
-        R6 = new("a1000000-0000-0000-0000-000000000006"), R7 = new("a1000000-0000-0000-0000-000000000007");
+    /// <summary>Request n of the client: request ids are unique across clients, as the requests service makes them.</summary>
+    public static Guid Request(Guid client, int n) => HealthSignal.IdFor("fixture-request", client, n);
 
     public static List<object> Events(Guid client, DateTimeOffset now)
     {
         DateTimeOffset Ago(double days) => now - TimeSpan.FromDays(days);
+        var (R1, R2, R3, R4, R6, R7) = (Request(client, 1), Request(client, 2), Request(client, 3), Request(client, 4), Request(client, 6), Request(client, 7));
         return
         [
             Submitted(client, R1, "complaint", "normal", Ago(10)),

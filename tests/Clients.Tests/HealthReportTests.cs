@@ -77,7 +77,7 @@ public sealed class HealthReportTests
     public void Rising_satisfaction_costs_nothing_and_an_even_count_takes_the_middle_two()
     {
         var events = HealthFixture.Events(Client, Now).Where(e => e is not ClientRequests.Contracts.Requests.SatisfactionRecorded).ToList();
-        var r4Fulfilled = events.OfType<ClientRequests.Contracts.Requests.RequestStatusChanged>().Single(e => e.RequestId == HealthFixture.R4);
+        var r4Fulfilled = events.OfType<ClientRequests.Contracts.Requests.RequestStatusChanged>().Single(e => e.RequestId == HealthFixture.Request(Client, 4));
         events.Remove(r4Fulfilled);
         var report = HealthReports.Build(HealthProjection.Replay(events), Now);
 
