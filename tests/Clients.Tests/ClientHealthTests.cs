@@ -8,7 +8,7 @@ public sealed class ClientHealthTests
 
     static HealthSignal Signal(int weight, TimeSpan age) => new()
     {
-        Id = Guid.NewGuid(), ClientId = Guid.Empty, Kind = "test", Weight = weight, OccurredAt = Now - age,
+        Id = Guid.NewGuid(), ClientId = Guid.Empty, RequestId = Guid.NewGuid(), Kind = "test", Weight = weight, OccurredAt = Now - age,
     };
 
     [Fact]
@@ -42,6 +42,6 @@ public sealed class ClientHealthTests
     [InlineData("need", "low", 4)]
     public void Complaints_and_urgency_weigh_more(string type, string priority, int weight)
     {
-        Assert.Equal(weight, ClientHealth.RequestWeight(type, priority));
+        Assert.Equal(weight, HealthWeights.RequestWeight(type, priority));
     }
 }

@@ -14,7 +14,14 @@ public static class Extensions
     {
         builder.AddServiceDatabase<ClientsDbContext, SqliteClientsDbContext, SqlServerClientsDbContext>("clients");
         builder.Services.AddScoped<IDemoDataSeeder<ClientsDbContext>, DemoData>();
-        builder.AddMessaging<ClientsDbContext>(bus => bus.AddConsumer<RequestSubmittedConsumer>());
+        builder.AddMessaging<ClientsDbContext>(bus =>
+        {
+            bus.AddConsumer<RequestSubmittedConsumer>();
+            bus.AddConsumer<RequestStatusChangedConsumer>();
+            bus.AddConsumer<SatisfactionRecordedConsumer>();
+            bus.AddConsumer<SlaBreachedConsumer>();
+            bus.AddConsumer<SlaAtRiskConsumer>();
+        });
 
         builder.Services.AddAuthorizationBuilder().AddPolicy(ClientReaderPolicy,
             policy => policy.RequireRole(Roles.AccountManager, Roles.AccountExecutive, Roles.Analyst, Roles.Admin));

@@ -50,8 +50,12 @@ public class ClientsDbContext(DbContextOptions options) : DbContext(options)
         });
         model.Entity<HealthSignal>(signal =>
         {
-            signal.Property(s => s.Kind).HasMaxLength(60);
+            signal.Property(s => s.Kind).HasMaxLength(30);
+            signal.Property(s => s.Detail).HasMaxLength(60);
+            signal.Property(s => s.Priority).HasMaxLength(30);
             signal.HasIndex(s => new { s.ClientId, s.OccurredAt });
+            // A recent fulfilment looks up its request's submission, which may be older than the window read.
+            signal.HasIndex(s => new { s.RequestId, s.Kind });
         });
         model.AddOutboxAndInbox();
     }

@@ -22,7 +22,8 @@ public sealed class ClientDirectoryService(ClientsDbContext db, TimeProvider clo
         var (clients, unknown) = await LoadAsync(request.ClientIds, context.CancellationToken);
         var managers = clients.Values.Select(c => c.AccountManagerId).Distinct().ToList();
         var teams = await db.ExecutivesByManagerAsync(managers, context.CancellationToken);
-        var health = await HealthAsync(clients.Keys.ToList(), context.CancellationToken);
+        var now = clock.GetUtcNow();
+        var health = await db.SignalsForAsync(clients.Keys.ToList(), now, context.CancellationToken);
 
         var reply = new GetClientsReply();
         reply.UnknownClientIds.AddRange(unknown);
@@ -34,8 +35,7 @@ public sealed class ClientDirectoryService(ClientsDbContext db, TimeProvider clo
                 AccountManagerId = client.AccountManagerId,
             };
             entry.AccountExecutiveIds.AddRange(teams.GetValueOrDefault(client.AccountManagerId) ?? []);
-            var score = ClientHealth.Score(health[client.Id], clock.GetUtcNow());
-            (entry.HealthScore, entry.HealthBand) = (score.Score, score.Band);
+            entry.AddHealth(HealthReports.Build(health[client.Id], now));
             reply.Clients.Add(entry);
         }
         return reply;
@@ -74,14 +74,5 @@ public sealed class ClientDirectoryService(ClientsDbContext db, TimeProvider clo
                 clients[client.Id] = client;
         var unknown = parsed.Where(p => !p.Ok || !clients.ContainsKey(p.Id)).Select(p => p.Text).ToList();
         return (clients, unknown);
-    }
-
-    async Task<ILookup<Guid, HealthSignal>> HealthAsync(List<Guid> clientIds, CancellationToken cancellationToken)
-    {
-        var since = clock.GetUtcNow() - ClientHealth.Window;
-        var signals = new List<HealthSignal>();
-        foreach (var chunk in clientIds.Chunk(ChunkSize))
-            signals.AddRange(await db.HealthSignals.AsNoTracking().Where(s => chunk.Contains(s.ClientId) && s.OccurredAt > since).ToListAsync(cancellationToken));
-        return signals.ToLookup(s => s.ClientId);
     }
 }

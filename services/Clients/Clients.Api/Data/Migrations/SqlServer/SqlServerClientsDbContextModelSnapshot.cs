@@ -148,13 +148,27 @@ namespace ClientRequests.Clients.Data.Migrations.SqlServer
                     b.Property<Guid>("ClientId")
                         .HasColumnType("uniqueidentifier");
 
-                    b.Property<string>("Kind")
-                        .IsRequired()
+                    b.Property<string>("Detail")
                         .HasMaxLength(60)
                         .HasColumnType("nvarchar(60)");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
                     b.Property<DateTimeOffset>("OccurredAt")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Priority")
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int?>("Value")
+                        .HasColumnType("int");
 
                     b.Property<int>("Weight")
                         .HasColumnType("int");
@@ -162,6 +176,8 @@ namespace ClientRequests.Clients.Data.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("ClientId", "OccurredAt");
+
+                    b.HasIndex("RequestId", "Kind");
 
                     b.ToTable("HealthSignals");
                 });

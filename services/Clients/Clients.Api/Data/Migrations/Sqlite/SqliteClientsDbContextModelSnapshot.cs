@@ -143,12 +143,26 @@ namespace ClientRequests.Clients.Data.Migrations.Sqlite
                     b.Property<Guid>("ClientId")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Kind")
-                        .IsRequired()
+                    b.Property<string>("Detail")
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("OccurredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Priority")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Value")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Weight")
@@ -157,6 +171,8 @@ namespace ClientRequests.Clients.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("ClientId", "OccurredAt");
+
+                    b.HasIndex("RequestId", "Kind");
 
                     b.ToTable("HealthSignals");
                 });

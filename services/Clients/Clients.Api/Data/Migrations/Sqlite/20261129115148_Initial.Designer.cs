@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ClientRequests.Clients.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteClientsDbContext))]
-    [Migration("20261129102428_Initial")]
+    [Migration("20261129115148_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -146,12 +146,26 @@ namespace ClientRequests.Clients.Data.Migrations.Sqlite
                     b.Property<Guid>("ClientId")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Kind")
-                        .IsRequired()
+                    b.Property<string>("Detail")
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("OccurredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Priority")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Value")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Weight")
@@ -160,6 +174,8 @@ namespace ClientRequests.Clients.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("ClientId", "OccurredAt");
+
+                    b.HasIndex("RequestId", "Kind");
 
                     b.ToTable("HealthSignals");
                 });

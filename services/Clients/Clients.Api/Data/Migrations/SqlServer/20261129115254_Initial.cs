@@ -51,7 +51,11 @@ namespace ClientRequests.Clients.Data.Migrations.SqlServer
                 {
                     Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     ClientId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Kind = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
+                    RequestId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    Detail = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: true),
+                    Priority = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: true),
+                    Value = table.Column<int>(type: "int", nullable: true),
                     Weight = table.Column<int>(type: "int", nullable: false),
                     OccurredAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
@@ -142,6 +146,11 @@ namespace ClientRequests.Clients.Data.Migrations.SqlServer
                 name: "IX_HealthSignals_ClientId_OccurredAt",
                 table: "HealthSignals",
                 columns: new[] { "ClientId", "OccurredAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HealthSignals_RequestId_Kind",
+                table: "HealthSignals",
+                columns: new[] { "RequestId", "Kind" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_InboxMessages_ProcessedAt",

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ClientRequests.Clients.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerClientsDbContext))]
-    [Migration("20261129102444_Initial")]
+    [Migration("20261129115254_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -151,13 +151,27 @@ namespace ClientRequests.Clients.Data.Migrations.SqlServer
                     b.Property<Guid>("ClientId")
                         .HasColumnType("uniqueidentifier");
 
-                    b.Property<string>("Kind")
-                        .IsRequired()
+                    b.Property<string>("Detail")
                         .HasMaxLength(60)
                         .HasColumnType("nvarchar(60)");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
                     b.Property<DateTimeOffset>("OccurredAt")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Priority")
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int?>("Value")
+                        .HasColumnType("int");
 
                     b.Property<int>("Weight")
                         .HasColumnType("int");
@@ -165,6 +179,8 @@ namespace ClientRequests.Clients.Data.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("ClientId", "OccurredAt");
+
+                    b.HasIndex("RequestId", "Kind");
 
                     b.ToTable("HealthSignals");
                 });

@@ -51,7 +51,11 @@ namespace ClientRequests.Clients.Data.Migrations.Sqlite
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     ClientId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    RequestId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Detail = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    Priority = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    Value = table.Column<int>(type: "INTEGER", nullable: true),
                     Weight = table.Column<int>(type: "INTEGER", nullable: false),
                     OccurredAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
@@ -142,6 +146,11 @@ namespace ClientRequests.Clients.Data.Migrations.Sqlite
                 name: "IX_HealthSignals_ClientId_OccurredAt",
                 table: "HealthSignals",
                 columns: new[] { "ClientId", "OccurredAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HealthSignals_RequestId_Kind",
+                table: "HealthSignals",
+                columns: new[] { "RequestId", "Kind" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_InboxMessages_ProcessedAt",
