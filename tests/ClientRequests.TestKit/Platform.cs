@@ -28,12 +28,13 @@ public sealed class Platform : IAsyncDisposable
     Platform(string dataFolder) => DataFolder = dataFolder;
 
     /// <param name="broker">The broker to run on; the test run's shared broker when null.</param>
-    public static async Task<Platform> StartAsync(TestBroker? broker = null)
+    /// <param name="settings">Extra configuration for every process, as environment variables (for example a load test's rate limit).</param>
+    public static async Task<Platform> StartAsync(TestBroker? broker = null, IReadOnlyDictionary<string, string>? settings = null)
     {
         var platform = new Platform(Path.Combine(Path.GetTempPath(), "clientrequests-e2e", Guid.NewGuid().ToString("N")));
         try
         {
-            await platform.StartProcessesAsync(broker ?? await TestBroker.Shared);
+            await platform.StartProcessesAsync(broker ?? await TestBroker.Shared, settings ?? new Dictionary<string, string>());
             return platform;
         }
         catch
@@ -43,7 +44,7 @@ public sealed class Platform : IAsyncDisposable
         }
     }
 
-    async Task StartProcessesAsync(TestBroker broker)
+    async Task StartProcessesAsync(TestBroker broker, IReadOnlyDictionary<string, string> settings)
     {
         AmqpUri = await broker.NewVirtualHostAsync("e2e");
         var ports = Services.ToDictionary(s => s.Name, _ => (Http: FreePort.Next(), Grpc: FreePort.Next()));
@@ -62,6 +63,7 @@ public sealed class Platform : IAsyncDisposable
             shared[$"services__{name}__http__0"] = $"http://127.0.0.1:{http}";
             shared[$"services__{name}__grpc__0"] = $"http://127.0.0.1:{grpc}";
         }
+        foreach (var (key, value) in settings) shared[key] = value;
 
         var logs = Path.Combine(DataFolder, "logs");
         await Task.WhenAll(Services.Select(async service =>
