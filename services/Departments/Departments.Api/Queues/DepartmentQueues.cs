@@ -23,46 +23,60 @@ public sealed class DepartmentQueues(IReceiveEndpointConnector connector, Messag
     public async Task ConnectAsync(string code)
     {
         await gate.WaitAsync();
-        try
-        {
-            if (IsConnected(code)) return;
-            var handle = connector.ConnectReceiveEndpoint(DepartmentQueue.Name(code), (context, endpoint) =>
-            {
-                messaging.ConfigureQueue(endpoint);
-                endpoint.ConfigureConsumer<AssignWorkItemConsumer>(context);
-            });
-            await handle.Ready;
-            lock (connected) connected[code] = handle;
-            logger.LogInformation("Consuming queue {Queue}", DepartmentQueue.Name(code));
-        }
+        try { await ConnectCoreAsync(code); }
         finally { gate.Release(); }
     }
 
     public async Task DisconnectAsync(string code)
     {
         await gate.WaitAsync();
-        try
-        {
-            HostReceiveEndpointHandle? handle;
-            lock (connected) connected.Remove(code, out handle);
-            if (handle is null) return;
-            await handle.StopAsync();
-            logger.LogInformation("No longer consuming queue {Queue}", DepartmentQueue.Name(code));
-        }
+        try { await DisconnectCoreAsync(code); }
         finally { gate.Release(); }
     }
 
     /// <summary>An external department's queue exists before its system first connects, so nothing sent to it is lost.</summary>
     public Task DeclareExternalAsync(string code) => declarer.DeclareAsync(DepartmentQueue.Name(code));
 
-    /// <summary>Makes the connected queues those of <paramref name="managedCodes"/>.</summary>
-    public async Task ReconcileAsync(IReadOnlyCollection<string> managedCodes, IReadOnlyCollection<string> externalCodes)
+    /// <summary>
+    /// Makes the connected queues those of the departments <paramref name="load"/> reads. The read happens under the
+    /// same gate as the API's connects: a department created meanwhile is either in the read or connected after it,
+    /// never mistaken for a stale one and let go.
+    /// </summary>
+    public async Task ReconcileAsync(Func<Task<(IReadOnlyCollection<string> Managed, IReadOnlyCollection<string> External)>> load)
     {
-        foreach (var code in externalCodes) await DeclareExternalAsync(code);
-        foreach (var code in managedCodes) await ConnectAsync(code);
-        string[] stale;
-        lock (connected) stale = connected.Keys.Where(code => !managedCodes.Contains(code, StringComparer.OrdinalIgnoreCase)).ToArray();
-        foreach (var code in stale) await DisconnectAsync(code);
+        await gate.WaitAsync();
+        try
+        {
+            var (managedCodes, externalCodes) = await load();
+            foreach (var code in externalCodes) await DeclareExternalAsync(code);
+            foreach (var code in managedCodes) await ConnectCoreAsync(code);
+            string[] stale;
+            lock (connected) stale = connected.Keys.Where(code => !managedCodes.Contains(code, StringComparer.OrdinalIgnoreCase)).ToArray();
+            foreach (var code in stale) await DisconnectCoreAsync(code);
+        }
+        finally { gate.Release(); }
+    }
+
+    async Task ConnectCoreAsync(string code)
+    {
+        if (IsConnected(code)) return;
+        var handle = connector.ConnectReceiveEndpoint(DepartmentQueue.Name(code), (context, endpoint) =>
+        {
+            messaging.ConfigureQueue(endpoint);
+            endpoint.ConfigureConsumer<AssignWorkItemConsumer>(context);
+        });
+        await handle.Ready;
+        lock (connected) connected[code] = handle;
+        logger.LogInformation("Consuming queue {Queue}", DepartmentQueue.Name(code));
+    }
+
+    async Task DisconnectCoreAsync(string code)
+    {
+        HostReceiveEndpointHandle? handle;
+        lock (connected) connected.Remove(code, out handle);
+        if (handle is null) return;
+        await handle.StopAsync();
+        logger.LogInformation("No longer consuming queue {Queue}", DepartmentQueue.Name(code));
     }
 }
 
@@ -81,12 +95,14 @@ public sealed class DepartmentQueuesStarter(IServiceScopeFactory scopes, Departm
         {
             try
             {
-                await using var scope = scopes.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<DepartmentsDbContext>();
-                var departments = await db.Departments.Select(d => new { d.Code, d.Mode }).ToListAsync(stoppingToken);
-                await queues.ReconcileAsync(
-                    departments.Where(d => d.Mode == DepartmentMode.Managed).Select(d => d.Code).ToList(),
-                    departments.Where(d => d.Mode == DepartmentMode.External).Select(d => d.Code).ToList());
+                await queues.ReconcileAsync(async () =>
+                {
+                    await using var scope = scopes.CreateAsyncScope();
+                    var db = scope.ServiceProvider.GetRequiredService<DepartmentsDbContext>();
+                    var departments = await db.Departments.Select(d => new { d.Code, d.Mode }).ToListAsync(stoppingToken);
+                    return (departments.Where(d => d.Mode == DepartmentMode.Managed).Select(d => d.Code).ToList(),
+                        departments.Where(d => d.Mode == DepartmentMode.External).Select(d => d.Code).ToList());
+                });
                 connectedOnce = true;
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
