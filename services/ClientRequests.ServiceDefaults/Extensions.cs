@@ -33,6 +33,17 @@ public static class ServiceDefaultsExtensions
         return builder;
     }
 
+    /// <summary>The pipeline every service shares: ProblemDetails for errors and status codes, authentication,
+    /// authorization, and the health endpoints.</summary>
+    public static WebApplication UseServiceDefaults(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app.MapDefaultEndpoints();
+    }
+
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = check => check.Tags.Contains(LiveTag) })

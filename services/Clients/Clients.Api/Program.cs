@@ -10,13 +10,8 @@ builder.AddClientsServices();
 
 var app = builder.Build();
 
-app.UseExceptionHandler();
-app.UseStatusCodePages();
-app.UseAuthentication();
-app.UseAuthorization();
-
+app.UseServiceDefaults();
 app.MapOpenApi().AllowAnonymous();
-app.MapDefaultEndpoints();
 app.MapClientsApi();
 app.MapContactsApi();
 app.MapAccountTeamApi();

@@ -10,13 +10,8 @@ builder.AddDepartmentsServices();
 
 var app = builder.Build();
 
-app.UseExceptionHandler();
-app.UseStatusCodePages();
-app.UseAuthentication();
-app.UseAuthorization();
-
+app.UseServiceDefaults();
 app.MapOpenApi().AllowAnonymous();
-app.MapDefaultEndpoints();
 app.MapDepartmentsApi();
 app.MapDepartmentsAdminApi();
 app.MapRoutingRulesApi();

@@ -8,13 +8,8 @@ builder.AddNotificationsServices();
 
 var app = builder.Build();
 
-app.UseExceptionHandler();
-app.UseStatusCodePages();
-app.UseAuthentication();
-app.UseAuthorization();
-
+app.UseServiceDefaults();
 app.MapOpenApi().AllowAnonymous();
-app.MapDefaultEndpoints();
 app.MapInboxApi();
 app.MapStreamApi();
 app.MapPreferencesApi();

@@ -8,13 +8,8 @@ builder.AddRequestsServices();
 
 var app = builder.Build();
 
-app.UseExceptionHandler();
-app.UseStatusCodePages();
-app.UseAuthentication();
-app.UseAuthorization();
-
+app.UseServiceDefaults();
 app.MapOpenApi().AllowAnonymous();
-app.MapDefaultEndpoints();
 app.MapRequestsApi();
 app.MapRequestsGrpc();
 
