@@ -48,7 +48,6 @@ public sealed class Platform : IAsyncDisposable
     {
         AmqpUri = await broker.NewVirtualHostAsync("e2e");
         var ports = Services.ToDictionary(s => s.Name, _ => (Http: FreePort.Next(), Grpc: FreePort.Next()));
-        GatewayAddress = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
 
         var shared = new Dictionary<string, string>
         {
@@ -79,12 +78,22 @@ public sealed class Platform : IAsyncDisposable
             lock (processes) processes.Add(process);
         }));
 
-        var gatewayEnvironment = new Dictionary<string, string>(shared)
+        // No service refers to the gateway's port, so a port taken between choosing and binding is simply chosen again.
+        for (var attempt = 1; ; attempt++)
         {
-            ["Kestrel__Endpoints__Http__Url"] = GatewayAddress.ToString().TrimEnd('/'),
-        };
-        processes.Add(await ServiceProcess.StartAsync("gateway", "gateway/ClientRequests.Gateway", "ClientRequests.Gateway",
-            GatewayAddress, gatewayEnvironment, logs));
+            GatewayAddress = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
+            var gatewayEnvironment = new Dictionary<string, string>(shared)
+            {
+                ["Kestrel__Endpoints__Http__Url"] = GatewayAddress.ToString().TrimEnd('/'),
+            };
+            try
+            {
+                processes.Add(await ServiceProcess.StartAsync("gateway", "gateway/ClientRequests.Gateway", "ClientRequests.Gateway",
+                    GatewayAddress, gatewayEnvironment, logs));
+                return;
+            }
+            catch (InvalidOperationException e) when (attempt < 3 && e.Message.Contains("address already in use")) { }
+        }
     }
 
     /// <summary>An HttpClient on the gateway, signed in as <paramref name="user"/>.</summary>
