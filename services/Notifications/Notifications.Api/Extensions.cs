@@ -33,13 +33,25 @@ public static class Extensions
         builder.Services.AddSingleton<WebhookSender>();
         builder.Services.AddHostedService<WebhookDispatcher>();
 
-        builder.Services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section);
-        builder.Services.AddSingleton<PickupFolderSender>();
-        builder.Services.AddHostedService<EmailDispatcher>();
+        builder.AddEmail();
 
         builder.Services.AddOptions<StreamOptions>().BindConfiguration(StreamOptions.Section);
 
         builder.Services.AddOpenApi();
         return builder;
+    }
+
+    /// <summary>The pickup folder unless <c>Notifications:Email:Transport</c> is Smtp; a bad SMTP setting stops the start.</summary>
+    static void AddEmail(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section)
+            .Validate(o => o.Transport != EmailTransport.Smtp || Enum.TryParse<MailKit.Security.SecureSocketOptions>(o.Smtp.Security, true, out _),
+                "Notifications:Email:Smtp:Security must be None, Auto, SslOnConnect, StartTls or StartTlsWhenAvailable.")
+            .Validate(o => o.Smtp.Timeout > TimeSpan.Zero && o.Smtp.Port is > 0 and < 65536, "Notifications:Email:Smtp needs a port and a positive timeout.")
+            .ValidateOnStart();
+        var transport = builder.Configuration.GetValue($"{EmailOptions.Section}:Transport", EmailTransport.Pickup);
+        if (transport == EmailTransport.Smtp) builder.Services.AddSingleton<IEmailSender, SmtpSender>();
+        else builder.Services.AddSingleton<IEmailSender, PickupFolderSender>();
+        builder.Services.AddHostedService<EmailDispatcher>();
     }
 }

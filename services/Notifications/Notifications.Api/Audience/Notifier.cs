@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace ClientRequests.Notifications.Audience;
 
 /// <summary>
-/// Records one event's notifications (in-app and e-mail, per preferences) and webhook deliveries in the consumer's
+/// Records one event's notifications (in-app and e-mail, per preferences: see DeliveryPlan) and webhook deliveries in the consumer's
 /// unit of work; the IdempotentConsumer saves them with its inbox row, so a redelivered event adds nothing.
 /// </summary>
 public sealed class Notifier(NotificationsDbContext db, IOptions<EmailOptions> email)
@@ -24,26 +24,33 @@ public sealed class Notifier(NotificationsDbContext db, IOptions<EmailOptions> e
         foreach (var recipient in unique)
         {
             // A group has no preferences and no mailbox of its own: it is an inbox its members read in the app.
-            var group = Groups.IsGroup(recipient.Id);
-            var wants = preferences.GetValueOrDefault(recipient.Id) ?? Preferences.DefaultFor(recipient.Id);
-            if (wants.InApp || group)
+            if (Groups.IsGroup(recipient.Id))
+            {
                 db.Notifications.Add(New(recipient.Id, NotificationChannel.InApp, eventId, announcement.Kind, announcement.Title, announcement.Body,
-                    announcement.RequestId, now, address: null));
-            if (wants.Email && !group)
+                    announcement.RequestId, now, address: null, plan: null));
+                continue;
+            }
+            var wants = preferences.GetValueOrDefault(recipient.Id) ?? Preferences.DefaultFor(recipient.Id);
+            var plan = DeliveryPlan.For(wants, announcement.Kind, now, email.Value.DigestAt);
+            if (plan.InApp)
+                db.Notifications.Add(New(recipient.Id, NotificationChannel.InApp, eventId, announcement.Kind, announcement.Title, announcement.Body,
+                    announcement.RequestId, now, address: null, plan: null));
+            if (plan.Email is { } mailPlan)
             {
                 var content = mail?.Invoke(recipient) ?? EmailTemplates.Announcement(announcement, recipient.Reason);
                 db.Notifications.Add(New(recipient.Id, NotificationChannel.Email, eventId, announcement.Kind, content.Subject, content.Text,
-                    announcement.RequestId, now, wants.EmailAddress ?? email.Value.AddressOf(recipient.Id)));
+                    announcement.RequestId, now, wants.EmailAddress ?? email.Value.AddressOf(recipient.Id), mailPlan));
             }
         }
         await WebhookFanOut.AddDeliveriesAsync(db, announcement.Kind, eventId, message, now, cancellationToken);
     }
 
     static Notification New(string recipient, NotificationChannel channel, Guid eventId, string kind, string title, string body, Guid requestId,
-        DateTimeOffset now, string? address) => new()
+        DateTimeOffset now, string? address, EmailPlan? plan) => new()
     {
         Id = NewId.NextGuid(), RecipientId = recipient, Channel = channel, EventId = eventId, Kind = kind,
         Title = Truncate(title, 300), Body = Truncate(body, 4000), RequestId = requestId, CreatedAt = now, Address = address,
+        DueAt = plan?.DueAt ?? now, Digest = plan?.Digest ?? false,
     };
 
     // Event texts (titles, notes, reasons) come from other services; a long one must not fail the whole event on the column limits.

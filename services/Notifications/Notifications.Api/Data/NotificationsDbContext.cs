@@ -33,14 +33,17 @@ public class NotificationsDbContext(DbContextOptions options) : DbContext(option
             // The inbox page: one recipient and channel, newest first, keyset on (CreatedAt, Id); also counts unread.
             notification.HasIndex(n => new { n.RecipientId, n.Channel, n.CreatedAt, n.Id });
             notification.HasIndex(n => new { n.RecipientId, n.Channel, n.ReadAt });
-            // The e-mail dispatcher's scan: unsent e-mails.
-            notification.HasIndex(n => new { n.Channel, n.SentAt });
+            // The e-mail dispatcher's scan: unsent e-mails by due time.
+            notification.HasIndex(n => new { n.Channel, n.SentAt, n.DueAt });
         });
         model.Entity<Preferences>(preferences =>
         {
             preferences.HasKey(p => p.UserId);
             preferences.Property(p => p.UserId).HasMaxLength(100);
             preferences.Property(p => p.EmailAddress).HasMaxLength(320);
+            preferences.Property(p => p.TimeZone).HasMaxLength(64).HasDefaultValue(Domain.Preferences.DefaultTimeZone);
+            // Read and written only with the row, never queried inside: one JSON column on both providers.
+            preferences.Property(p => p.Kinds).HasConversion(KindRulesJson.Converter, KindRulesJson.Comparer);
         });
         model.Entity<WebhookSubscription>(subscription =>
         {

@@ -25,6 +25,15 @@ public sealed class Notification
     public string? Address { get; init; }
     /// <summary>When an e-mail was handed to the mail system; null until then, and for in-app notifications.</summary>
     public DateTimeOffset? SentAt { get; private set; }
+    /// <summary>
+    /// When an e-mail may be sent: at once, at the end of the recipient's quiet hours, at their digest hour, or after a
+    /// failed attempt's back-off. Unused for in-app notifications.
+    /// </summary>
+    public DateTimeOffset DueAt { get; init; }
+    /// <summary>An e-mail that waits for the recipient's daily digest instead of going alone.</summary>
+    public bool Digest { get; init; }
+    /// <summary>Failed attempts to hand the e-mail to the mail system; the next waits longer.</summary>
+    public int FailedAttempts { get; init; }
 
     public void MarkRead(DateTimeOffset now) => ReadAt ??= now;
 

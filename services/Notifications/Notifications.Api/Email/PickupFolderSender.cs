@@ -1,14 +1,12 @@
-using ClientRequests.Notifications.Domain;
 using Microsoft.Extensions.Options;
-using MimeKit;
 
 namespace ClientRequests.Notifications.Email;
 
 /// <summary>
-/// Hands e-mails to the mail system as .eml files in a pickup folder. The file is named after the notification,
-/// and written under a temporary name then renamed, so a repeated send replaces it instead of mailing twice.
+/// Hands e-mails to the mail system as .eml files in a pickup folder. The file is named after the message, and written
+/// under a temporary name then renamed, so a repeated send replaces it instead of mailing twice.
 /// </summary>
-public sealed class PickupFolderSender
+public sealed class PickupFolderSender : IEmailSender
 {
     readonly EmailOptions options;
 
@@ -20,23 +18,12 @@ public sealed class PickupFolderSender
 
     public string Folder { get; }
 
-    public async Task SendAsync(Notification email, CancellationToken cancellationToken)
+    public async Task SendAsync(OutgoingEmail email, CancellationToken cancellationToken)
     {
-        var message = new MimeMessage
-        {
-            MessageId = $"{email.Id:N}@clientrequests",
-            Date = email.CreatedAt,
-            Subject = email.Title,
-            Body = new TextPart("plain") { Text = email.Body },
-        };
-        message.From.Add(MailboxAddress.Parse(options.From));
-        message.To.Add(MailboxAddress.Parse(email.Address ?? throw new InvalidOperationException($"E-mail {email.Id} has no address.")));
-        message.Headers.Add("X-ClientRequests-Event", email.Kind);
-
         Directory.CreateDirectory(Folder);
         var target = Path.Combine(Folder, $"{email.Id:N}.eml");
         var temporary = target + ".tmp";
-        await message.WriteToAsync(temporary, cancellationToken);
+        await email.ToMime(options.From).WriteToAsync(temporary, cancellationToken);
         File.Move(temporary, target, overwrite: true);
     }
 }
