@@ -31,4 +31,31 @@ public sealed class WebhookIsolationTests
         Assert.Equal("Delivered", Assert.Single(log).Status);
         release.SetResult();
     }
+
+    [Fact]
+    public async Task Dead_and_hanging_receivers_never_delay_a_healthy_subscriptions_deliveries()
+    {
+        await using var app = await NotificationsApp.StartAsync(FastSettings(timeout: "00:00:15"));
+        await using var hanging = await Receiver.StartAsync();
+        await using var healthy = await Receiver.StartAsync();
+        var dead = await Receiver.StartAsync();
+        var deadUrl = dead.Url;
+        await dead.DisposeAsync(); // nothing listens there any more: every connection is refused
+        var release = new TaskCompletionSource();
+        hanging.Answer = Receiver.Hang(release.Task);
+        var admin = app.ClientFor(DemoUsers.Grace);
+        var deadSubscription = await SubscribeAsync(admin, deadUrl);
+        await SubscribeAsync(admin, hanging.Url);
+        var healthySubscription = await SubscribeAsync(admin, healthy.Url);
+
+        for (var i = 0; i < 3; i++) await app.PublishAsync(Submitted(NewManager()));
+
+        // Well within the hanging receiver's 15 s timeout, while the dead one fails and is retried until it is paused.
+        Assert.True(await healthy.CallsEventuallyAsync(c => c.Count == 3, TimeSpan.FromSeconds(8)));
+        Assert.Single(hanging.Calls);
+        var log = await DeliveriesEventuallyAsync(admin, healthySubscription.Id, l => l.Count == 3 && l.All(d => d.Status == "Delivered"), seconds: 5);
+        Assert.All(log, d => Assert.Equal(1, d.Attempts));
+        Assert.Contains(await DeliveriesAsync(admin, deadSubscription.Id), d => d.Attempts > 0 && d.Status != "Delivered");
+        release.SetResult();
+    }
 }

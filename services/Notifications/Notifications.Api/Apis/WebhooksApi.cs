@@ -20,6 +20,9 @@ public static class WebhooksApi
         group.MapGet("/", ListSubscriptions);
         group.MapGet("/{id:guid}/deliveries", ListDeliveries);
         group.MapPost("/{id:guid}/deliveries/{deliveryId:guid}/replay", Replay);
+        group.MapPost("/{id:guid}/deliveries/replay", ReplayRange);
+        group.MapPost("/{id:guid}/resume", Resume);
+        group.MapDelete("/{id:guid}", Unsubscribe);
         return group;
     }
 
@@ -92,6 +95,71 @@ public static class WebhooksApi
         subscription.Resume();
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Accepted($"/api/notifications/webhooks/{id}/deliveries");
+    }
+
+    public sealed record ReplayRangeInput(DateTimeOffset? From, DateTimeOffset? To);
+    public sealed record Replayed(int Deliveries);
+
+    /// <summary>
+    /// Sends again every delivered or parked delivery created in [from, to), each with a fresh failure budget, and resumes
+    /// the subscription. Pending ones are on their way already and are left as they are.
+    /// </summary>
+    static async Task<Results<Accepted<Replayed>, ValidationProblem, ProblemHttpResult>> ReplayRange(Guid id, ReplayRangeInput body,
+        NotificationsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors()
+            .Require(body.From is not null, "from", "'from' is required (an ISO 8601 instant).")
+            .Require(body.To is not null, "to", "'to' is required (an ISO 8601 instant).");
+        if (body is { From: { } f, To: { } t }) errors.Require(f < t, "to", "'to' must be after 'from'.");
+        if (errors.Count > 0) return Problem.Invalid(errors);
+        var subscription = await db.WebhookSubscriptions.SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
+        if (subscription is null) return Problem.NotFound("Subscription", id);
+
+        var (from, to, now) = (body.From!.Value, body.To!.Value, clock.GetUtcNow());
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var replayed = await db.WebhookDeliveries
+            .Where(d => d.SubscriptionId == id && d.Status != DeliveryStatus.Pending && d.CreatedAt >= from && d.CreatedAt < to)
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, DeliveryStatus.Pending).SetProperty(d => d.FailuresInARow, 0)
+                .SetProperty(d => d.NextAttemptAt, now).SetProperty(d => d.LeaseUntil, (DateTimeOffset?)null), cancellationToken);
+        if (replayed > 0) subscription.Resume();
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.Accepted($"/api/notifications/webhooks/{id}/deliveries", new Replayed(replayed));
+    }
+
+    /// <summary>
+    /// The operator says the receiver is back: the subscription sends again, its pending deliveries first. With
+    /// <c>redeliverParked=true</c> the deliveries it parked are given a fresh failure budget and sent too.
+    /// </summary>
+    static async Task<Results<Ok<SubscriptionView>, ProblemHttpResult>> Resume(Guid id, bool? redeliverParked, NotificationsDbContext db,
+        TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var subscription = await db.WebhookSubscriptions.SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
+        if (subscription is null) return Problem.NotFound("Subscription", id);
+        var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (redeliverParked == true)
+            await db.WebhookDeliveries.Where(d => d.SubscriptionId == id && d.Status == DeliveryStatus.Parked)
+                .ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, DeliveryStatus.Pending).SetProperty(d => d.FailuresInARow, 0)
+                    .SetProperty(d => d.NextAttemptAt, now).SetProperty(d => d.LeaseUntil, (DateTimeOffset?)null), cancellationToken);
+        subscription.Resume();
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.Ok(ToView(subscription));
+    }
+
+    /// <summary>Removes the subscription with its deliveries and their log; nothing more is sent to it.</summary>
+    static async Task<Results<NoContent, ProblemHttpResult>> Unsubscribe(Guid id, NotificationsDbContext db, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Through the deliveries, so the attempts' (DeliveryId, At) index finds them.
+        await db.WebhookAttempts.Where(a => db.WebhookDeliveries.Any(d => d.Id == a.DeliveryId && d.SubscriptionId == id))
+            .ExecuteDeleteAsync(cancellationToken);
+        await db.WebhookDeliveries.Where(d => d.SubscriptionId == id).ExecuteDeleteAsync(cancellationToken);
+        var deleted = await db.WebhookSubscriptions.Where(s => s.Id == id).ExecuteDeleteAsync(cancellationToken);
+        if (deleted == 0) return Problem.NotFound("Subscription", id);
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.NoContent();
     }
 
     static SubscriptionView ToView(WebhookSubscription s) => new(s.Id, s.EventType, s.Url, s.Status.ToString(), s.CreatedAt, s.PausedAt);

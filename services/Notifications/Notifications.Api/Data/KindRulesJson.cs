@@ -18,5 +18,6 @@ public static class KindRulesJson
 
     public static string Write(IReadOnlyList<KindRule> rules) => JsonSerializer.Serialize(rules, json);
 
-    public static IReadOnlyList<KindRule> Read(string text) => JsonSerializer.Deserialize<List<KindRule>>(text, json) ?? [];
+    // Rows written before the column existed hold an empty text.
+    public static IReadOnlyList<KindRule> Read(string text) => string.IsNullOrWhiteSpace(text) ? [] : JsonSerializer.Deserialize<List<KindRule>>(text, json) ?? [];
 }

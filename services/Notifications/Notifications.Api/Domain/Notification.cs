@@ -55,4 +55,11 @@ public static class NotificationKinds
     public const string WorkItemHandedOver = "work-item-handed-over";
     /// <summary>A webhook event type only: the team change itself notifies nobody in the app (see ADR 0006).</summary>
     public const string AccountTeamChanged = "account-team-changed";
+
+    /// <summary>The kinds that reach users, so the ones a preference may name.</summary>
+    public static readonly IReadOnlySet<string> ForUsers = new SortedSet<string>(StringComparer.Ordinal)
+    {
+        RequestSubmitted, RequestStatusChanged, SatisfactionRecorded, SlaAtRisk, SlaBreached, WorkItemQueued, WorkItemClaimed,
+        WorkItemStarted, WorkItemCompleted, WorkItemRejected, WorkItemHandedOver,
+    };
 }

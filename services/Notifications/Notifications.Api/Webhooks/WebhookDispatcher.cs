@@ -70,8 +70,10 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, WebhookSender
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<NotificationsDbContext>();
-            var delivery = await db.WebhookDeliveries.SingleAsync(d => d.Id == deliveryId, stoppingToken);
-            var subscription = await db.WebhookSubscriptions.SingleAsync(s => s.Id == subscriptionId, stoppingToken);
+            var delivery = await db.WebhookDeliveries.SingleOrDefaultAsync(d => d.Id == deliveryId, stoppingToken);
+            var subscription = await db.WebhookSubscriptions.SingleOrDefaultAsync(s => s.Id == subscriptionId, stoppingToken);
+            // Unsubscribed between the claim and now: nothing to send.
+            if (delivery is null || subscription is null) return;
 
             var outcome = await sender.SendAsync(subscription, delivery, stoppingToken);
             var now = clock.GetUtcNow();

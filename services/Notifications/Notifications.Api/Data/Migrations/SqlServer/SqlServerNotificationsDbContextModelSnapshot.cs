@@ -122,8 +122,17 @@ namespace ClientRequests.Notifications.Data.Migrations.SqlServer
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<bool>("Digest")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<Guid>("EventId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("FailedAttempts")
+                        .HasColumnType("int");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -151,7 +160,7 @@ namespace ClientRequests.Notifications.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Channel", "SentAt");
+                    b.HasIndex("Channel", "SentAt", "DueAt");
 
                     b.HasIndex("EventId", "RecipientId", "Channel")
                         .IsUnique();
@@ -178,6 +187,23 @@ namespace ClientRequests.Notifications.Data.Migrations.SqlServer
 
                     b.Property<bool>("InApp")
                         .HasColumnType("bit");
+
+                    b.Property<string>("Kinds")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<TimeOnly?>("QuietEnd")
+                        .HasColumnType("time");
+
+                    b.Property<TimeOnly?>("QuietStart")
+                        .HasColumnType("time");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .HasDefaultValue("UTC");
 
                     b.HasKey("UserId");
 

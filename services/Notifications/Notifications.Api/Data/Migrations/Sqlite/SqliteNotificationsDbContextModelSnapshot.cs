@@ -117,8 +117,17 @@ namespace ClientRequests.Notifications.Data.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Digest")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("EventId")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("FailedAttempts")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -146,7 +155,7 @@ namespace ClientRequests.Notifications.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Channel", "SentAt");
+                    b.HasIndex("Channel", "SentAt", "DueAt");
 
                     b.HasIndex("EventId", "RecipientId", "Channel")
                         .IsUnique();
@@ -173,6 +182,23 @@ namespace ClientRequests.Notifications.Data.Migrations.Sqlite
 
                     b.Property<bool>("InApp")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kinds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("QuietEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("QuietStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("UTC");
 
                     b.HasKey("UserId");
 
