@@ -46,7 +46,7 @@ public sealed class SmtpTests : IAsyncLifetime
             Assert.Equal("notifications@clientrequests.local", mail.From);
             Assert.Equal(mail.Recipients.Single(), mail.Message.To.Mailboxes.Single().Address);
             Assert.Equal(expected.Subject, mail.Message.Subject);
-            Assert.Equal(expected.Text.ReplaceLineEndings(), mail.Message.TextBody.ReplaceLineEndings().TrimEnd('\r', '\n'));
+            Assert.Equal(expected.Text.ReplaceLineEndings(), mail.Message.TextBody!.ReplaceLineEndings().TrimEnd('\r', '\n'));
             Assert.Equal("request-submitted", mail.Message.Headers["X-ClientRequests-Event"]);
         });
         await AssertAllSentAsync(submitted.RequestId, 2);
