@@ -19,6 +19,9 @@ public sealed class Receiver : IAsyncDisposable
     /// <summary>Given the call's number (from 1), the status code to answer with, whenever it likes.</summary>
     public Func<int, CancellationToken, Task<int>> Answer { get; set; } = (_, _) => Task.FromResult(200);
 
+    /// <summary>When set, writes the answer's body itself (after the status code from <see cref="Answer"/>).</summary>
+    public Func<HttpResponse, CancellationToken, Task>? WriteBody { get; set; }
+
     public string Url => $"{app.Urls.First()}/hook";
 
     public IReadOnlyList<ReceivedCall> Calls { get { lock (calls) return calls.ToList(); } }
@@ -47,7 +50,13 @@ public sealed class Receiver : IAsyncDisposable
             calls.Add(new ReceivedCall(number, body, request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
                 DateTimeOffset.UtcNow));
         }
-        return Results.StatusCode(await Answer(number, cancellationToken));
+        var status = await Answer(number, cancellationToken);
+        if (WriteBody is not { } write) return Results.StatusCode(status);
+        request.HttpContext.Response.StatusCode = status;
+        try { await write(request.HttpContext.Response, cancellationToken); }
+        catch (Exception) when (cancellationToken.IsCancellationRequested) { }
+        catch (IOException) { }
+        return Results.Empty;
     }
 
     /// <summary>Never answers until the caller gives up (its timeout) or <paramref name="release"/> completes.</summary>

@@ -116,4 +116,24 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
 
         Assert.Equal(System.Net.HttpStatusCode.NotFound, unknown.StatusCode);
     }
+
+    [Fact]
+    public async Task A_receiver_answering_an_endless_body_is_read_only_up_to_the_limit_and_the_delivery_completes()
+    {
+        receiver.WriteBody = async (response, cancellationToken) =>
+        {
+            var chunk = new byte[64 * 1024];
+            Array.Fill(chunk, (byte)'x');
+            while (!cancellationToken.IsCancellationRequested) await response.Body.WriteAsync(chunk, cancellationToken);
+        };
+        var subscription = await SubscribeAsync(admin, receiver.Url);
+
+        await app.PublishAsync(Submitted(NewManager()));
+
+        var log = await DeliveriesEventuallyAsync(admin, subscription.Id, l => l.Count == 1 && l[0].Status == "Delivered");
+        var attempt = Assert.Single(Assert.Single(log).Log);
+        Assert.True(attempt.Succeeded);
+        Assert.Equal(4096, attempt.Response?.Length);
+        Assert.True(attempt.DurationMs < 500, $"the attempt took {attempt.DurationMs} ms, more than the 500 ms timeout");
+    }
 }
