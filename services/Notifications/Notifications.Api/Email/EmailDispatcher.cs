@@ -49,7 +49,7 @@ public sealed class EmailDispatcher(IServiceScopeFactory scopes, IEmailSender se
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NotificationsDbContext>();
         var now = clock.GetUtcNow();
-        var recipients = await DueEmails(db, now).Where(n => n.Digest).Select(n => n.RecipientId).Distinct().Take(BatchSize).ToListAsync(stoppingToken);
+        var recipients = await DueEmails(db, now).Where(n => n.Digest).Select(n => n.RecipientId).Distinct().OrderBy(r => r).Take(BatchSize).ToListAsync(stoppingToken);
         foreach (var recipient in recipients)
         {
             var items = await DueEmails(db, now).Where(n => n.Digest && n.RecipientId == recipient)
