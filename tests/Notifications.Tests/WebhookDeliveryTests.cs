@@ -131,7 +131,7 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
         await app.PublishAsync(Submitted(NewManager()));
 
         // Were the body read to its (missing) end, every attempt would run out of time and the delivery would be parked.
-        // A busy machine may still make one attempt miss the 500 ms timeout: the one that succeeded is what counts.
+        // A busy machine may still make one attempt miss the 2 s timeout: the one that succeeded is what counts.
         var log = await DeliveriesEventuallyAsync(admin, subscription.Id, l => l.Count == 1 && l[0].Status == "Delivered");
         var succeeded = Assert.Single(Assert.Single(log).Log, a => a.Succeeded);
         Assert.Equal(200, succeeded.StatusCode);
