@@ -5,16 +5,18 @@ namespace ClientRequests.TestKit;
 /// <summary>One of the platform's processes, run from its build output as it runs in production.</summary>
 public sealed class ServiceProcess : IAsyncDisposable
 {
-    readonly Process process;
+    readonly ProcessStartInfo startInfo;
     readonly StreamWriter log;
+    Process process;
 
     public string Name { get; }
     public string LogFile { get; }
     public Uri HttpAddress { get; }
 
-    ServiceProcess(string name, Process process, StreamWriter log, string logFile, Uri httpAddress)
+    ServiceProcess(string name, ProcessStartInfo startInfo, Process process, StreamWriter log, string logFile, Uri httpAddress)
     {
         Name = name;
+        this.startInfo = startInfo;
         this.process = process;
         this.log = log;
         LogFile = logFile;
@@ -41,15 +43,32 @@ public sealed class ServiceProcess : IAsyncDisposable
         Directory.CreateDirectory(logFolder);
         var logFile = Path.Combine(logFolder, $"{name}.log");
         var log = new StreamWriter(logFile) { AutoFlush = true };
+        var service = new ServiceProcess(name, start, Launch(start, log, name), log, logFile, httpAddress);
+        await service.WaitUntilReadyAsync(readyTimeout ?? TimeSpan.FromSeconds(90));
+        return service;
+    }
+
+    static Process Launch(ProcessStartInfo start, StreamWriter log, string name)
+    {
         var process = Process.Start(start) ?? throw new InvalidOperationException($"{name} did not start");
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
+        return process;
+    }
 
-        var service = new ServiceProcess(name, process, log, logFile, httpAddress);
-        await service.WaitUntilReadyAsync(readyTimeout ?? TimeSpan.FromSeconds(90));
-        return service;
+    /// <summary>
+    /// Starts the process again after it exited (a kill, a crash), with the same configuration, ports and data
+    /// folder, and waits until it is ready. Its output goes on in the same log file.
+    /// </summary>
+    public async Task RestartAsync(TimeSpan? readyTimeout = null)
+    {
+        if (!process.HasExited) throw new InvalidOperationException($"{Name} is still running: kill it first.");
+        lock (log) log.WriteLine($"==== {Name} restarted at {DateTime.UtcNow:O} ====");
+        process.Dispose();
+        process = Launch(startInfo, log, Name);
+        await WaitUntilReadyAsync(readyTimeout ?? TimeSpan.FromSeconds(90));
     }
 
     public async Task WaitUntilReadyAsync(TimeSpan timeout)
