@@ -10,6 +10,8 @@ namespace ClientRequests.Chaos.Tests;
 /// the databases are reconciled against every answer the clients got. Short by default; <c>CLIENTREQUESTS_CHAOS=long</c>
 /// runs three rounds (docs/reliability.md).
 /// </summary>
+// One collection with the lock test: two loaded platforms side by side on a small machine would measure each other, not the faults.
+[Collection("whole platform")]
 public sealed class ChaosTests(ITestOutputHelper output)
 {
     [Fact]
@@ -74,7 +76,7 @@ public sealed class ChaosTests(ITestOutputHelper output)
     {
         var process = platform.Processes[service];
         await process.KillAsync();
-        await process.RestartAsync();
+        await process.RestartAsync(TimeSpan.FromSeconds(180));
     }
 
     /// <summary>

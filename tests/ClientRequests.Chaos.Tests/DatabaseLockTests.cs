@@ -11,6 +11,7 @@ namespace ClientRequests.Chaos.Tests;
 /// 503 ProblemDetails with Retry-After, nothing accepted may be lost, and the outbox must drain once the lock goes.
 /// (Making the file read-only is no fault here: the suite runs as root, which file permissions do not stop.)
 /// </summary>
+[Collection("whole platform")]
 public sealed class DatabaseLockTests(ITestOutputHelper output)
 {
     static readonly TimeSpan LockFor = TimeSpan.FromSeconds(30);

@@ -44,7 +44,16 @@ public sealed class ServiceProcess : IAsyncDisposable
         var logFile = Path.Combine(logFolder, $"{name}.log");
         var log = new StreamWriter(logFile) { AutoFlush = true };
         var service = new ServiceProcess(name, start, Launch(start, log, name), log, logFile, httpAddress);
-        await service.WaitUntilReadyAsync(readyTimeout ?? TimeSpan.FromSeconds(90));
+        try
+        {
+            await service.WaitUntilReadyAsync(readyTimeout ?? TimeSpan.FromSeconds(90));
+        }
+        catch
+        {
+            // Nobody else holds this process yet: one that never became ready must not outlive the test run.
+            await service.DisposeAsync();
+            throw;
+        }
         return service;
     }
 
