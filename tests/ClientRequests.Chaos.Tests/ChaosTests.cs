@@ -76,7 +76,7 @@ public sealed class ChaosTests(ITestOutputHelper output)
     {
         var process = platform.Processes[service];
         await process.KillAsync();
-        await process.RestartAsync(TimeSpan.FromSeconds(180));
+        await process.RestartAsync();
     }
 
     /// <summary>
