@@ -8,9 +8,9 @@ public sealed record ChaosSettings(string Name, int Rounds, double RequestsPerSe
 {
     public const string Switch = "CLIENTREQUESTS_CHAOS";
 
-    public static ChaosSettings Short { get; } = new("short", Rounds: 1, RequestsPerSecond: 6, Pause: TimeSpan.FromSeconds(4), SettleTimeout: TimeSpan.FromSeconds(120));
+    public static ChaosSettings Short { get; } = new("short", Rounds: 1, RequestsPerSecond: 6, Pause: TimeSpan.FromSeconds(4), SettleTimeout: TimeSpan.FromSeconds(300));
 
-    public static ChaosSettings Long { get; } = new("long", Rounds: 3, RequestsPerSecond: 8, Pause: TimeSpan.FromSeconds(10), SettleTimeout: TimeSpan.FromSeconds(180));
+    public static ChaosSettings Long { get; } = new("long", Rounds: 3, RequestsPerSecond: 8, Pause: TimeSpan.FromSeconds(10), SettleTimeout: TimeSpan.FromSeconds(300));
 
     public static ChaosSettings FromEnvironment() =>
         string.Equals(Environment.GetEnvironmentVariable(Switch), "long", StringComparison.OrdinalIgnoreCase) ? Long : Short;

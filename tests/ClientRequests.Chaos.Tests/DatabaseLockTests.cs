@@ -62,6 +62,8 @@ public sealed class DatabaseLockTests(ITestOutputHelper output)
             $"ok fraction {result.OkFraction:F4}, outbox unsent {snapshot.RequestsOutboxPending}, drained {clock.Elapsed.TotalSeconds:F0} s after the start\n" +
             string.Join("\n", result.Examples.Concat(load.Attempts.Where(a => a.Outcome != Outcome.Accepted).Take(5).Select(a => $"{a.Status}: {a.Error}")));
         output.WriteLine(summary);
+        var reportFolder = Directory.CreateDirectory(Path.Combine(Repository.Root, "artifacts", "chaos")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(reportFolder, "database-lock.txt"), summary);
         var failure = summary + "\n" + platform.Logs();
 
         Assert.True(unavailable.Count > 0, $"No request was refused while the database was locked.\n{failure}");
