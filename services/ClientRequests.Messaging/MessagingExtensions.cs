@@ -46,8 +46,20 @@ public static class MessagingExtensions
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 rabbit.Host(new Uri(connectionString));
-                rabbit.UseMessageRetry(retry => retry.Exponential(messaging.RetryLimit,
-                    TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(200)));
+                // Outer: a passing failure (the database locked or down) is retried for minutes. Inner: any other
+                // failure a few times within seconds, then the message goes to _error.
+                rabbit.UseMessageRetry(retry =>
+                {
+                    retry.Handle<Exception>(TransientFailure.Is);
+                    retry.Exponential(messaging.TransientRetryLimit,
+                        TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(500));
+                });
+                rabbit.UseMessageRetry(retry =>
+                {
+                    retry.Ignore<Exception>(TransientFailure.Is);
+                    retry.Exponential(messaging.RetryLimit,
+                        TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(200));
+                });
                 rabbit.PrefetchCount = messaging.PrefetchCount;
                 configureBus?.Invoke(context, rabbit);
                 rabbit.ConfigureEndpoints(context);
@@ -68,6 +80,8 @@ public sealed class MessagingOptions
     public bool QuorumQueues { get; set; }
     /// <summary>Attempts after the first before a message is moved to its <c>_error</c> queue.</summary>
     public int RetryLimit { get; set; } = 3;
+    /// <summary>Attempts after the first on a passing failure (<see cref="TransientFailure"/>): about 3.5 minutes.</summary>
+    public int TransientRetryLimit { get; set; } = 12;
     public int PrefetchCount { get; set; } = 32;
     /// <summary>Prefix of this service's queue names; defaults to the service's name ("requests.").</summary>
     public string? EndpointPrefix { get; set; }

@@ -37,6 +37,7 @@ public static class ServiceDefaultsExtensions
     /// authorization, and the health endpoints.</summary>
     public static WebApplication UseServiceDefaults(this WebApplication app)
     {
+        app.UseRetryAfterOnUnavailable();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();

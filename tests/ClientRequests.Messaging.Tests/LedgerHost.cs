@@ -77,7 +77,7 @@ public sealed class Received
 
 public static class LedgerHost
 {
-    public static async Task<IHost> StartAsync(string amqpUri, string databaseFile, bool waitForBus = true)
+    public static async Task<IHost> StartAsync(string amqpUri, string databaseFile, bool waitForBus = true, int databaseTimeoutSeconds = 30)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration["ConnectionStrings:rabbitmq"] = amqpUri;
@@ -89,7 +89,7 @@ public static class LedgerHost
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         builder.Logging.AddSimpleConsole(o => o.TimestampFormat = "HH:mm:ss.fff ");
         builder.Services.AddDbContext<LedgerDbContext>((services, options) => options
-            .UseSqlite($"Data Source={databaseFile}")
+            .UseSqlite($"Data Source={databaseFile};Default Timeout={databaseTimeoutSeconds}")
             .AddInterceptors(services.GetServices<IInterceptor>()));
         builder.AddMessaging<LedgerDbContext>(bus =>
         {

@@ -22,8 +22,6 @@ public sealed class PlatformExceptionHandler(IProblemDetailsService problems, IL
             logger.LogInformation("Request {Method} {Path} rejected: {Reason}", context.Request.Method, context.Request.Path, problem.Detail);
 
         context.Response.StatusCode = problem.Status ?? 500;
-        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
-            context.Response.Headers.RetryAfter = "5";
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
     }
 

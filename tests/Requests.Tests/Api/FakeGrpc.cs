@@ -34,13 +34,19 @@ public sealed class FakeClientDirectory : ClientDirectory.ClientDirectoryClient
         new(Task.FromResult(reply), Task.FromResult(new Metadata()), () => Status.DefaultSuccess, () => [], () => { });
 }
 
-/// <summary>The departments service's routing, in memory: billing to billing, contract changes to legal and billing, else support.</summary>
+/// <summary>
+/// The departments service's routing, in memory: billing to billing, contract changes to legal and billing, else support.
+/// Asking for the department "offline" answers as a departments service that is down.
+/// </summary>
 public sealed class FakeDepartmentRouting : DepartmentRouting.DepartmentRoutingClient
 {
+    public const string Offline = "offline";
     static readonly Dictionary<string, string> Names = new() { ["billing"] = "Billing", ["legal"] = "Legal", ["support"] = "Support" };
 
     public override AsyncUnaryCall<ResolveRouteReply> ResolveAsync(ResolveRouteRequest request, CallOptions options)
     {
+        if (request.ExplicitDepartmentCodes.Contains(Offline))
+            throw new RpcException(new Status(StatusCode.Unavailable, "The departments service is down."));
         var reply = new ResolveRouteReply();
         if (request.ExplicitDepartmentCodes.Count > 0)
         {

@@ -37,6 +37,19 @@ public sealed class IntakeApiTests(RequestsAppFixture fixture) : IClassFixture<R
     }
 
     [Fact]
+    public async Task A_dependency_that_is_down_is_a_503_with_Retry_After_and_records_nothing()
+    {
+        using var alice = App.ClientFor(DemoUsers.Alice);
+        var reference = $"DOWN-{Guid.NewGuid()}";
+
+        var response = await alice.SendAsync(Post(Body(externalReference: reference, departments: [FakeDepartmentRouting.Offline]), key: null));
+
+        await ProblemAsync(response, HttpStatusCode.ServiceUnavailable);
+        Assert.NotNull(response.Headers.RetryAfter);
+        Assert.Equal(0, await App.QueryAsync(db => db.Requests.CountAsync(r => r.ExternalReference == reference)));
+    }
+
+    [Fact]
     public async Task The_same_key_with_another_body_is_a_422_and_records_nothing()
     {
         using var alice = App.ClientFor(DemoUsers.Alice);
