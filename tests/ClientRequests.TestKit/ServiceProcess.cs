@@ -48,7 +48,13 @@ public sealed class ServiceProcess : IAsyncDisposable
         process.BeginErrorReadLine();
 
         var service = new ServiceProcess(name, process, log, logFile, httpAddress);
-        await service.WaitUntilReadyAsync(readyTimeout ?? TimeSpan.FromSeconds(90));
+        try { await service.WaitUntilReadyAsync(readyTimeout ?? TimeSpan.FromSeconds(90)); }
+        catch
+        {
+            // Nobody holds a service that never became ready: stop it here, or it outlives the test run.
+            await service.DisposeAsync();
+            throw;
+        }
         return service;
     }
 
