@@ -32,7 +32,13 @@ public sealed class RabbitMqNode : IAsyncDisposable
     {
         var id = $"{name}{Guid.NewGuid():N}"[..Math.Min(name.Length + 12, 40)];
         var node = new RabbitMqNode(Path.Combine(Path.GetTempPath(), "clientrequests-rabbit", id), id);
-        await node.StartAsync();
+        try { await node.StartAsync(); }
+        catch
+        {
+            // A node too slow to become ready (a busy machine) must not outlive the caller that gave up on it.
+            await node.KillAsync();
+            throw;
+        }
         return node;
     }
 

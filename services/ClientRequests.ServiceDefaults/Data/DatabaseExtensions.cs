@@ -33,6 +33,7 @@ public static class DatabaseExtensions
         {
             connectionString = SqliteConnectionString(builder.Configuration, name, connectionString);
             builder.Services.AddSingleton<IInterceptor, SqliteWriteGate>();
+            builder.Services.AddSingleton<IInterceptor>(SqliteSynchronousMode.From(builder.Configuration["Database:SqliteSynchronous"]));
             builder.Services.AddDbContext<TContext, TSqlite>((services, o) => o.UseSqlite(connectionString).AddInterceptors(services.GetServices<IInterceptor>()));
         }
         else
