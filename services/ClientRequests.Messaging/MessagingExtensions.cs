@@ -1,3 +1,4 @@
+using ClientRequests.Messaging;
 using ClientRequests.Messaging.Outbox;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
