@@ -6,7 +6,19 @@ namespace ClientRequests.Fuzz.Tests;
 /// <summary>The answer the platform promises to bad input: never a 5xx, and every 4xx an RFC 9457 ProblemDetails.</summary>
 public static class ProblemCheck
 {
+    /// <summary>
+    /// Kestrel refuses a request it cannot parse as HTTP (a request line over 8 KB: 414; headers over 32 KB: 431;
+    /// a target with a NUL or an invalid escape: 400) before any application code runs, with an empty body and the
+    /// connection closed. No service can answer those with a ProblemDetails; they are counted apart.
+    /// </summary>
+    public static bool IsProtocolRejection(HttpResponseMessage response, string body) =>
+        (int)response.StatusCode is 400 or 414 or 431 && response.Headers.ConnectionClose == true && body.Length == 0
+        && response.Content.Headers.ContentType is null;
+
     /// <summary>Why the answer breaks the promise, or null when it keeps it.</summary>
+    public static string? Violation(HttpResponseMessage response, string body) =>
+        Violation(response.StatusCode, response.Content.Headers.ContentType?.ToString(), body);
+
     public static string? Violation(HttpStatusCode status, string? contentType, string body)
     {
         var code = (int)status;

@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Net.Http.Headers;
+using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
@@ -15,7 +17,7 @@ public sealed class PlatformExceptionHandler(IProblemDetailsService problems, IL
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
-        var problem = Describe(exception);
+        var problem = UnknownCharset(context, exception) ?? Describe(exception);
         if (problem.Status >= 500)
             logger.LogError(exception, "Request {Method} {Path} failed", context.Request.Method, context.Request.Path);
         else
@@ -55,6 +57,30 @@ public sealed class PlatformExceptionHandler(IProblemDetailsService problems, IL
         },
         _ => new ProblemDetails { Status = StatusCodes.Status500InternalServerError, Title = "An unexpected error occurred." },
     };
+
+    /// <summary>
+    /// A JSON body declared in a charset .NET does not know ("application/json; charset=ebcdic") makes the body reader
+    /// throw InvalidOperationException before any JSON is read: the caller's media type is what we cannot take.
+    /// </summary>
+    static ProblemDetails? UnknownCharset(HttpContext context, Exception exception)
+    {
+        if (exception is not InvalidOperationException || !MediaTypeHeaderValue.TryParse(context.Request.ContentType, out var mediaType)
+            || mediaType.CharSet is not { Length: > 0 } charset) return null;
+        try
+        {
+            Encoding.GetEncoding(charset.Trim('"'));
+            return null;
+        }
+        catch (ArgumentException)
+        {
+            return new ProblemDetails
+            {
+                Status = StatusCodes.Status415UnsupportedMediaType,
+                Title = "The request's charset is not supported.",
+                Detail = $"'{charset}' is not a known character set; send the body as UTF-8.",
+            };
+        }
+    }
 
     static ProblemDetails BadBody(JsonException json)
     {

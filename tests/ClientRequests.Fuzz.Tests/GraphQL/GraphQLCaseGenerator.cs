@@ -133,7 +133,7 @@ public static class GraphQLCaseGenerator
         }
         var count = random.Next(1_000, FuzzSettings.Long ? 500_000 : 50_000);
         var ids = new JsonArray();
-        for (var i = 0; i < count; i++) ids.Add(Guid.NewGuid().ToString());
+        for (var i = 0; i < count; i++) ids.Add(Nasty.RandomGuid(random).ToString());
         return (Operation(ValidQueries[4], new JsonObject { ["ids"] = ids }), $"$ids with {count} ids");
     }
 
@@ -158,7 +158,7 @@ public static class GraphQLCaseGenerator
                     ["tags"] = new JsonArray(huge[..Math.Min(huge.Length, 5000)], ""), ["dueAt"] = "9999-99-99",
                 },
             }), "openRequest with bad enums, a huge title and a bad date"),
-            1 => (Operation($"mutation {{ changeRequestStatus(id: \"{Guid.NewGuid()}\", action: NOT_AN_ACTION) {{ id }} }}"), "an unknown action"),
+            1 => (Operation($"mutation {{ changeRequestStatus(id: \"{Nasty.RandomGuid(random)}\", action: NOT_AN_ACTION) {{ id }} }}"), "an unknown action"),
             2 => (Operation("mutation($t: String!) { addComment(requestId: \"not-a-guid\", text: $t, visibility: \"everyone\") { id } }",
                 new JsonObject { ["t"] = huge }), $"addComment with {huge.Length} chars to a bad id"),
             _ => (Operation("mutation { openRequest(input: {}) { id } }"), "openRequest without its required fields"),

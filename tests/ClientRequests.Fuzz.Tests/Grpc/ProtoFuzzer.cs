@@ -23,7 +23,9 @@ public static class ProtoFuzzer
                 return (Write(message, random, 0, (field, _) => random.Next(3) == 0 ? Value.Nasty : Value.Skip), kind, "most fields missing");
             case "huge-repeated":
                 var count = random.Next(10_000, FuzzSettings.Long ? 400_000 : 100_000);
-                return (Write(message, random, 0, (field, _) => field.IsRepeated ? Value.Huge(count) : Value.Plain), kind, $"{count} entries in every repeated field");
+                // Top-level lists only: a huge list of messages each holding a huge list would be count² entries.
+                return (Write(message, random, 0, (field, depth) => field.IsRepeated && depth == 0 ? Value.Huge(count) : Value.Plain), kind,
+                    $"{count} entries in every repeated field");
             case "nasty-values":
                 return (Write(message, random, 0, (_, _) => Value.Nasty), kind, "nasty strings in every field");
             case "boundary-numbers":
@@ -85,7 +87,7 @@ public static class ProtoFuzzer
         {
             case FieldType.String:
                 output.WriteTag(field.FieldNumber, WireFormat.WireType.LengthDelimited);
-                output.WriteString(choice == Choice.Nasty ? NastyString(random) : choice == Choice.Huge ? Guid.NewGuid().ToString() : "fuzz");
+                output.WriteString(choice == Choice.Nasty ? NastyString(random) : choice == Choice.Huge ? Nasty.RandomGuid(random).ToString() : "fuzz");
                 break;
             case FieldType.Bytes:
                 output.WriteTag(field.FieldNumber, WireFormat.WireType.LengthDelimited);

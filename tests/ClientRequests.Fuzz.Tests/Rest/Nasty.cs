@@ -21,20 +21,26 @@ public static class Nasty
     /// <summary>A cursor of the shape the services hand out (base64url of "ticks:id"), spoiled one way.</summary>
     public static string BadCursor(Random random)
     {
+        var id = RandomGuid(random);
         var inner = random.Next(8) switch
         {
-            0 => $"{long.MaxValue}:{Guid.NewGuid():N}",
-            1 => $"-5:{Guid.NewGuid():N}",
-            2 => $"{DateTimeOffset.UtcNow.UtcTicks}:not-a-guid",
-            3 => $"{DateTimeOffset.UtcNow.UtcTicks}",
-            4 => $"{DateTimeOffset.UtcNow.UtcTicks}:{Guid.NewGuid():N}:extra",
+            0 => $"{long.MaxValue}:{id:N}",
+            1 => $"-5:{id:N}",
+            2 => $"{Epoch.UtcTicks}:not-a-guid",
+            3 => $"{Epoch.UtcTicks}",
+            4 => $"{Epoch.UtcTicks}:{id:N}:extra",
             5 => Encoding.Latin1.GetString(Schema.RandomBytes(random, random.Next(1, 64))),
-            6 => $"99999999999999999999999999:{Guid.NewGuid():N}",
+            6 => $"99999999999999999999999999:{id:N}",
             _ => "",
         };
         var encoded = Convert.ToBase64String(Encoding.Latin1.GetBytes(inner)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         return random.Next(4) == 0 ? encoded + "%3D%3D!" : Uri.EscapeDataString(encoded);
     }
+
+    /// <summary>A fixed instant, so generated dates and cursors do not depend on the clock.</summary>
+    public static readonly DateTimeOffset Epoch = new(2026, 11, 2, 9, 30, 0, TimeSpan.Zero);
+
+    public static Guid RandomGuid(Random random) => new(Schema.RandomBytes(random, 16));
 
     public static string UrlValue(Random random) => random.Next(6) switch
     {

@@ -63,8 +63,8 @@ public sealed class Schema(JsonNode document)
     static string ExampleString(string? format, Random random) => format switch
     {
         "uuid" => new Guid(RandomBytes(random, 16)).ToString(),
-        "date-time" => DateTimeOffset.UtcNow.AddDays(random.Next(1, 30)).ToString("O"),
-        "date" => DateTime.UtcNow.AddDays(random.Next(1, 30)).ToString("yyyy-MM-dd"),
+        "date-time" => Nasty.Epoch.AddDays(random.Next(1, 30)).ToString("O"),
+        "date" => Nasty.Epoch.AddDays(random.Next(1, 30)).ToString("yyyy-MM-dd"),
         "email" => "fuzz@example.com",
         "uri" => "https://example.com/fuzz",
         _ => "fuzz",
