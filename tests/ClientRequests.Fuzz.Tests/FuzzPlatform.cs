@@ -43,5 +43,12 @@ public sealed class FuzzPlatform : IAsyncLifetime
         }
     }
 
+    /// <summary>The processes' last log lines for a failure's message; a log that cannot be read must not hide the failure.</summary>
+    public string Logs()
+    {
+        try { return Platform.Logs(); }
+        catch (IOException e) { return $"(logs unavailable: {e.Message})"; }
+    }
+
     public async ValueTask DisposeAsync() => await Platform.DisposeAsync();
 }

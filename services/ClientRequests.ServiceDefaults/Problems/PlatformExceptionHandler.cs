@@ -5,6 +5,8 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Data.SqlClient;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -44,6 +46,13 @@ public sealed class PlatformExceptionHandler(IProblemDetailsService problems, IL
             Title = "The resource was changed by someone else.",
             Detail = "Reload it and try again.",
         },
+        // Two requests racing to insert the same key: the loser's data conflicts; the database itself is fine.
+        DbUpdateException { InnerException: DbException db } when IsConstraintViolation(db) => new ProblemDetails
+        {
+            Status = StatusCodes.Status409Conflict,
+            Title = "The change conflicts with the current state.",
+            Detail = "Another request changed the same data at the same time. Reload it and try again.",
+        },
         DbException or DbUpdateException { InnerException: DbException } or TimeoutException => new ProblemDetails
         {
             Status = StatusCodes.Status503ServiceUnavailable,
@@ -56,6 +65,14 @@ public sealed class PlatformExceptionHandler(IProblemDetailsService problems, IL
             Title = "The request was cancelled.",
         },
         _ => new ProblemDetails { Status = StatusCodes.Status500InternalServerError, Title = "An unexpected error occurred." },
+    };
+
+    /// <summary>A unique or foreign key refused the write (SQLite's SQLITE_CONSTRAINT; SQL Server's 2627, 2601, 547).</summary>
+    static bool IsConstraintViolation(DbException db) => db switch
+    {
+        SqliteException sqlite => sqlite.SqliteErrorCode == 19,
+        SqlException sql => sql.Number is 2627 or 2601 or 547,
+        _ => false,
     };
 
     /// <summary>

@@ -95,7 +95,7 @@ public static class GraphQLCaseGenerator
 
     static (byte[], string) AliasBomb(Random random)
     {
-        var aliases = random.Next(100, FuzzSettings.Long ? 100_000 : 10_000);
+        var aliases = random.Next(100, FuzzSettings.Long ? 20_000 : 2_000);
         var field = new[] { "me { id }", "departments { members { skills } }", "__typename", "queue(code: \"billing\") { items { id } }" }[random.Next(4)];
         var query = "{ " + string.Concat(Enumerable.Range(0, aliases).Select(i => $"a{i}: {field} ")) + "}";
         return (Operation(query), $"{aliases} aliases of {field}");
@@ -139,7 +139,7 @@ public static class GraphQLCaseGenerator
 
     static (byte[], string) DirectiveAbuse(Random random)
     {
-        var count = random.Next(10, 5_000);
+        var count = random.Next(10, FuzzSettings.Long ? 2_000 : 300);
         var directive = random.Next(3) switch { 0 => "@include(if: true)", 1 => "@skip(if: false)", _ => "@unknown(x: 1)" };
         return (Operation("{ me " + string.Concat(Enumerable.Repeat(directive + " ", count)) + "{ id } }"), $"{count} × {directive}");
     }

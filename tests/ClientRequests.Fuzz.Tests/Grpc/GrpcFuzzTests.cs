@@ -56,7 +56,7 @@ public sealed class GrpcFuzzTests(FuzzPlatform fixture, ITestOutputHelper output
 
         output.WriteLine($"grpc: {methods} methods, {cases} cases, statuses " + string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}×{s.Value}")));
         Assert.True(failures.Count == 0, $"{failures.Count} of {cases} malformed gRPC calls were answered with a server failure (seed {FuzzSettings.Seed}):\n" +
-            string.Join("\n", failures.Take(25)) + "\n\n" + fixture.Platform.Logs());
+            string.Join("\n", failures.Take(25)) + "\n\n" + fixture.Logs());
         // Unimplemented is not acceptable either, so a method a contract declares but no service serves fails above.
         Assert.True(methods >= 9, $"only {methods} gRPC methods found in the contracts");
         await fixture.AssertHealthyAsync();

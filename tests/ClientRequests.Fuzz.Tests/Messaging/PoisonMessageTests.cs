@@ -68,7 +68,7 @@ public sealed class PoisonMessageTests(FuzzPlatform fixture, ITestOutputHelper o
             if (depth != 0) report.Add($"{queue.Name}: {depth} messages still in the queue: it stopped flowing");
             if (faultedGood.Count > 0) report.Add($"{queue.Name}: {faultedGood.Count} well-formed messages faulted after the poison");
         }
-        Assert.True(report.Count == 0, string.Join("\n", report) + "\n\n" + fixture.Platform.Logs());
+        Assert.True(report.Count == 0, string.Join("\n", report) + "\n\n" + fixture.Logs());
         await fixture.AssertHealthyAsync();
     }
 

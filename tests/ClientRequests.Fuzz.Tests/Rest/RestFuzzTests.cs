@@ -55,7 +55,7 @@ public sealed class RestFuzzTests(FuzzPlatform fixture, ITestOutputHelper output
             string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}×{s.Value}")) +
             "; slowest: " + string.Join(", ", seconds.OrderByDescending(s => s.Value).Take(3).Select(s => $"{s.Key} {s.Value:F1} s")));
         Assert.True(failures.IsEmpty, $"{failures.Count} of {cases.Count} malformed requests to {service} broke the promise " +
-            $"(seed {FuzzSettings.Seed}):\n" + string.Join("\n", failures.OrderBy(f => f.Contains("→ 5") ? 0 : 1).ThenBy(f => f).Take(25)) + "\n\n" + fixture.Platform.Logs());
+            $"(seed {FuzzSettings.Seed}):\n" + string.Join("\n", failures.OrderBy(f => f.Contains("→ 5") ? 0 : 1).ThenBy(f => f).Take(25)) + "\n\n" + fixture.Logs());
         await fixture.AssertHealthyAsync();
     }
 
