@@ -23,6 +23,8 @@ public sealed class Platform : IAsyncDisposable
     /// <summary>The platform's virtual host, for observers and the management API's message statistics.</summary>
     public string VirtualHost => Uri.UnescapeDataString(new Uri(AmqpUri).AbsolutePath.TrimStart('/'));
     public Uri GatewayAddress { get; private set; } = null!;
+    /// <summary>Each service's gRPC (HTTP/2 only) endpoint, by service name.</summary>
+    public IReadOnlyDictionary<string, Uri> GrpcAddresses { get; private set; } = new Dictionary<string, Uri>();
     public IReadOnlyDictionary<string, ServiceProcess> Processes => processes.ToDictionary(p => p.Name);
 
     Platform(string dataFolder) => DataFolder = dataFolder;
@@ -48,6 +50,7 @@ public sealed class Platform : IAsyncDisposable
     {
         AmqpUri = await broker.NewVirtualHostAsync("e2e");
         var ports = Services.ToDictionary(s => s.Name, _ => (Http: FreePort.Next(), Grpc: FreePort.Next()));
+        GrpcAddresses = ports.ToDictionary(p => p.Key, p => new Uri($"http://127.0.0.1:{p.Value.Grpc}/"));
 
         var shared = new Dictionary<string, string>
         {

@@ -1,8 +1,12 @@
 using System.Data.Common;
+using System.Net.Http.Headers;
+using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Data.SqlClient;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -15,7 +19,7 @@ public sealed class PlatformExceptionHandler(IProblemDetailsService problems, IL
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
-        var problem = Describe(exception);
+        var problem = UnknownCharset(context, exception) ?? Describe(exception);
         if (problem.Status >= 500)
             logger.LogError(exception, "Request {Method} {Path} failed", context.Request.Method, context.Request.Path);
         else
@@ -40,6 +44,13 @@ public sealed class PlatformExceptionHandler(IProblemDetailsService problems, IL
             Title = "The resource was changed by someone else.",
             Detail = "Reload it and try again.",
         },
+        // Two requests racing to insert the same key: the loser's data conflicts; the database itself is fine.
+        DbUpdateException { InnerException: DbException db } when IsConstraintViolation(db) => new ProblemDetails
+        {
+            Status = StatusCodes.Status409Conflict,
+            Title = "The change conflicts with the current state.",
+            Detail = "Another request changed the same data at the same time. Reload it and try again.",
+        },
         DbException or DbUpdateException { InnerException: DbException } or TimeoutException => new ProblemDetails
         {
             Status = StatusCodes.Status503ServiceUnavailable,
@@ -53,6 +64,38 @@ public sealed class PlatformExceptionHandler(IProblemDetailsService problems, IL
         },
         _ => new ProblemDetails { Status = StatusCodes.Status500InternalServerError, Title = "An unexpected error occurred." },
     };
+
+    /// <summary>A unique or foreign key refused the write (SQLite's SQLITE_CONSTRAINT; SQL Server's 2627, 2601, 547).</summary>
+    static bool IsConstraintViolation(DbException db) => db switch
+    {
+        SqliteException sqlite => sqlite.SqliteErrorCode == 19,
+        SqlException sql => sql.Number is 2627 or 2601 or 547,
+        _ => false,
+    };
+
+    /// <summary>
+    /// A JSON body declared in a charset .NET does not know ("application/json; charset=ebcdic") makes the body reader
+    /// throw InvalidOperationException before any JSON is read: the caller's media type is what we cannot take.
+    /// </summary>
+    static ProblemDetails? UnknownCharset(HttpContext context, Exception exception)
+    {
+        if (exception is not InvalidOperationException || !MediaTypeHeaderValue.TryParse(context.Request.ContentType, out var mediaType)
+            || mediaType.CharSet is not { Length: > 0 } charset) return null;
+        try
+        {
+            Encoding.GetEncoding(charset.Trim('"'));
+            return null;
+        }
+        catch (ArgumentException)
+        {
+            return new ProblemDetails
+            {
+                Status = StatusCodes.Status415UnsupportedMediaType,
+                Title = "The request's charset is not supported.",
+                Detail = $"'{charset}' is not a known character set; send the body as UTF-8.",
+            };
+        }
+    }
 
     static ProblemDetails BadBody(JsonException json)
     {

@@ -16,6 +16,8 @@ public static class ProblemDetailsExtensions
             context.ProblemDetails.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
         });
+        // After the default writer, so it only answers the callers whose Accept header the default declines.
+        builder.Services.AddSingleton<IProblemDetailsWriter, ProblemJsonFallbackWriter>();
         builder.Services.AddExceptionHandler<PlatformExceptionHandler>();
         // Binding failures throw so that PlatformExceptionHandler can name the field instead of an empty 400.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);

@@ -116,7 +116,8 @@ public static class GraphQLHttp
                 : operations.FirstOrDefault(o => o.Name?.StringValue == operationName);
             return chosen?.Operation;
         }
-        catch (GraphQLParser.Exceptions.GraphQLSyntaxErrorException)
+        // Syntax errors and documents nested past the parser's depth limit alike: the executor reports either as a GraphQL error.
+        catch (GraphQLParser.Exceptions.GraphQLParserException)
         {
             return null;
         }
