@@ -6,9 +6,14 @@ public static class Measure
 {
     const string Path = "api/clients/ping";
 
-    public static async Task<(double P50, double P99)> LatencyAsync(HttpClient http, int calls)
+    public static async Task WarmUpAsync(HttpClient http)
     {
-        for (var i = 0; i < 500; i++) await CallAsync(http); // warm-up: JIT, connections, token validation caches
+        for (var i = 0; i < 500; i++) await CallAsync(http); // JIT, connections, token validation caches
+    }
+
+    /// <summary>Calls one at a time: the time each one takes, in µs, sorted.</summary>
+    public static async Task<double[]> LatencyAsync(HttpClient http, int calls)
+    {
         var samples = new double[calls];
         for (var i = 0; i < calls; i++)
         {
@@ -17,7 +22,7 @@ public static class Measure
             samples[i] = Stopwatch.GetElapsedTime(started).TotalMicroseconds;
         }
         Array.Sort(samples);
-        return (samples[calls / 2], samples[Math.Min(calls - 1, (int)(calls * 0.99))]);
+        return samples;
     }
 
     public static async Task<double> ThroughputAsync(HttpClient http, TimeSpan duration, int inFlight)
@@ -34,6 +39,11 @@ public static class Measure
         }));
         return completed / clock.Elapsed.TotalSeconds;
     }
+
+    public static double Percentile(IReadOnlyList<double> sorted, double share) =>
+        sorted[Math.Min(sorted.Count - 1, (int)(sorted.Count * share))];
+
+    public static double Median(IEnumerable<double> values) => Percentile(values.Order().ToList(), 0.5);
 
     static async Task CallAsync(HttpClient http)
     {
