@@ -25,7 +25,8 @@ public static class Measure
         return samples;
     }
 
-    public static async Task<double> ThroughputAsync(HttpClient http, TimeSpan duration, int inFlight)
+    /// <summary>Calls with <paramref name="inFlight"/> outstanding for a while: calls per second, and how many were made.</summary>
+    public static async Task<(double Rate, long Calls)> ThroughputAsync(HttpClient http, TimeSpan duration, int inFlight)
     {
         var completed = 0L;
         var clock = Stopwatch.StartNew();
@@ -37,7 +38,14 @@ public static class Measure
                 Interlocked.Increment(ref completed);
             }
         }));
-        return completed / clock.Elapsed.TotalSeconds;
+        return (completed / clock.Elapsed.TotalSeconds, completed);
+    }
+
+    /// <summary>CPU time a process has used so far (user and kernel), however busy the rest of the machine is.</summary>
+    public static TimeSpan CpuTime(int processId)
+    {
+        using var process = System.Diagnostics.Process.GetProcessById(processId);
+        return process.TotalProcessorTime;
     }
 
     public static double Percentile(IReadOnlyList<double> sorted, double share) =>

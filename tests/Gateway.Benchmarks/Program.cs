@@ -3,7 +3,8 @@ using Gateway.Benchmarks;
 
 // A tiny GET answered by a loopback backend, called direct, through a bare YARP and through the gateway (separate
 // processes: as shipped, and with one suspect switched off each), interleaved in rounds so the shared machine's noise
-// falls on every path alike: latency one call at a time, throughput with 32 calls in flight.
+// falls on every path alike: latency one call at a time, throughput with 32 calls in flight, and the CPU time each
+// proxy process spent per call during the throughput run (the least noisy figure on a shared machine).
 // Usage: dotnet run -c Release --project tests/Gateway.Benchmarks -- [calls per round] [seconds per round]
 //        [--rounds N] [--before <folder of an earlier gateway build>] [--soak <seconds> <target>]
 if (Environment.GetEnvironmentVariable(BareProxy.BackendVariable) is { } bareProxyBackend)
@@ -26,19 +27,21 @@ try
         // For a profiler: load one target for a while (its pid is printed), nothing is measured.
         var soaked = targets.Single(t => t.Name == options.SoakTarget);
         Console.WriteLine($"soaking '{soaked.Name}' (pid {soaked.Process?.ProcessId}) for {options.SoakSeconds} s");
-        await Measure.ThroughputAsync(soaked.Http, TimeSpan.FromSeconds(options.SoakSeconds), inFlight: 32);
+        _ = await Measure.ThroughputAsync(soaked.Http, TimeSpan.FromSeconds(options.SoakSeconds), inFlight: 32);
         return;
     }
 
-    var rounds = new List<Dictionary<string, (double P50, double P99, double Rate)>>();
+    var rounds = new List<Dictionary<string, (double P50, double P99, double Rate, double CpuPerCall)>>();
     for (var round = 1; round <= options.Rounds; round++)
     {
-        var figures = new Dictionary<string, (double, double, double)>();
+        var figures = new Dictionary<string, (double, double, double, double)>();
         foreach (var target in targets)
         {
             var samples = await Measure.LatencyAsync(target.Http, options.Calls);
-            var rate = await Measure.ThroughputAsync(target.Http, TimeSpan.FromSeconds(options.Seconds), inFlight: 32);
-            figures[target.Name] = (Measure.Percentile(samples, 0.5), Measure.Percentile(samples, 0.99), rate);
+            var cpuBefore = target.Process is null ? TimeSpan.Zero : Measure.CpuTime(target.Process.ProcessId);
+            var (rate, calls) = await Measure.ThroughputAsync(target.Http, TimeSpan.FromSeconds(options.Seconds), inFlight: 32);
+            var cpuPerCall = target.Process is null ? 0 : (Measure.CpuTime(target.Process.ProcessId) - cpuBefore).TotalMicroseconds / calls;
+            figures[target.Name] = (Measure.Percentile(samples, 0.5), Measure.Percentile(samples, 0.99), rate, cpuPerCall);
         }
         rounds.Add(figures);
         Console.WriteLine($"round {round} done, load average {LoadAverage()}");
@@ -46,7 +49,7 @@ try
 
     Console.WriteLine();
     Console.WriteLine($"medians of {options.Rounds} rounds ({options.Calls} sequential calls, {options.Seconds} s with 32 in flight, per target per round)");
-    Console.WriteLine($"{"path",-24} {"p50 µs",8} {"p99 µs",8} {"added p50 µs",13} {"req/s",8} {"ratio",6}");
+    Console.WriteLine($"{"path",-24} {"p50 µs",8} {"p99 µs",8} {"added p50 µs",13} {"req/s",8} {"ratio",6} {"proxy CPU µs/call",18}");
     foreach (var target in targets)
     {
         var p50 = Measure.Median(rounds.Select(r => r[target.Name].P50));
@@ -54,7 +57,8 @@ try
         var rate = Measure.Median(rounds.Select(r => r[target.Name].Rate));
         var added = Measure.Median(rounds.Select(r => r[target.Name].P50 - r["direct"].P50));
         var ratio = Measure.Median(rounds.Select(r => r[target.Name].Rate / r["direct"].Rate));
-        Console.WriteLine($"{target.Name,-24} {p50,8:0} {p99,8:0} {added,13:0} {rate,8:0} {ratio,6:0.00}");
+        var cpu = Measure.Median(rounds.Select(r => r[target.Name].CpuPerCall));
+        Console.WriteLine($"{target.Name,-24} {p50,8:0} {p99,8:0} {added,13:0} {rate,8:0} {ratio,6:0.00} {cpu,18:0}");
     }
     Console.WriteLine($"load average at end: {LoadAverage()}");
 }
