@@ -43,6 +43,10 @@ public static class Targets
         await AddAsync("gateway, no JWT", gateway, With(shipped, ("ReverseProxy__Routes__clients-api__AuthorizationPolicy", "anonymous")), signedIn: false);
         // The destination as an address instead of the logical name service discovery resolves.
         await AddAsync("gateway, fixed address", gateway, With(shipped, ("ReverseProxy__Clusters__clients__Destinations__primary__Address", backend.Address)), signedIn: true);
+        // Runtime settings, as environment variables: workstation GC (one heap, no GC threads per core) and a thread
+        // pool that does not spin waiting for work, both of which matter when the cores are shared.
+        await AddAsync("gateway, workstation GC", gateway, With(shipped, ("DOTNET_gcServer", "0")), signedIn: true);
+        await AddAsync("gateway, no pool spin", gateway, With(shipped, ("DOTNET_ThreadPool_UnfairSemaphoreSpinLimit", "0")), signedIn: true);
         return targets;
     }
 
