@@ -7,9 +7,17 @@ using Gateway.Benchmarks;
 // proxy process spent per call during the throughput run (the least noisy figure on a shared machine).
 // Usage: dotnet run -c Release --project tests/Gateway.Benchmarks -- [calls per round] [seconds per round]
 //        [--rounds N] [--before <folder of an earlier gateway build>] [--soak <seconds> <target>]
+//        dotnet run -c Release --project tests/Gateway.Benchmarks -- graphql [runs] [--dashboard-query <file>]
 if (Environment.GetEnvironmentVariable(BareProxy.BackendVariable) is { } bareProxyBackend)
 {
     await BareProxy.RunAsync(bareProxyBackend);
+    return;
+}
+
+if (args.FirstOrDefault() == "graphql")
+{
+    var dashboard = args.SkipWhile(a => a != "--dashboard-query").Skip(1).FirstOrDefault() is { } file ? File.ReadAllText(file) : GraphQLBenchmark.DefaultDashboardQuery;
+    await GraphQLBenchmark.RunAsync(args.Skip(1).FirstOrDefault() is { } n && int.TryParse(n, out var runs) ? runs : 200, dashboard);
     return;
 }
 
