@@ -21,6 +21,12 @@ public sealed class ServiceProcess : IAsyncDisposable
         HttpAddress = httpAddress;
     }
 
+    /// <summary>90 s, or CLIENTREQUESTS_READY_TIMEOUT_SECONDS for a machine too busy to start a service in that time.</summary>
+    static TimeSpan DefaultReadyTimeout =>
+        int.TryParse(Environment.GetEnvironmentVariable("CLIENTREQUESTS_READY_TIMEOUT_SECONDS"), out var seconds) && seconds > 0
+            ? TimeSpan.FromSeconds(seconds)
+            : TimeSpan.FromSeconds(90);
+
     public bool HasExited => process.HasExited;
     public int ProcessId => process.Id;
 
@@ -56,7 +62,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         process.BeginErrorReadLine();
 
         var service = new ServiceProcess(name, process, log, logFile, httpAddress);
-        await service.WaitUntilReadyAsync(readyTimeout ?? TimeSpan.FromSeconds(90));
+        await service.WaitUntilReadyAsync(readyTimeout ?? DefaultReadyTimeout);
         return service;
     }
 
