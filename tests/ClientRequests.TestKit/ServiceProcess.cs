@@ -62,8 +62,17 @@ public sealed class ServiceProcess : IAsyncDisposable
         process.BeginErrorReadLine();
 
         var service = new ServiceProcess(name, process, log, logFile, httpAddress);
-        await service.WaitUntilReadyAsync(readyTimeout ?? DefaultReadyTimeout);
-        return service;
+        try
+        {
+            await service.WaitUntilReadyAsync(readyTimeout ?? DefaultReadyTimeout);
+            return service;
+        }
+        catch
+        {
+            // Nobody holds a process that never became ready: stop it here, or it outlives the test run.
+            await service.DisposeAsync();
+            throw;
+        }
     }
 
     public async Task WaitUntilReadyAsync(TimeSpan timeout)
