@@ -6,9 +6,14 @@ public static class Measure
 {
     const string Path = "api/clients/ping";
 
-    public static async Task<(double P50, double P99)> LatencyAsync(HttpClient http, int calls)
+    public static async Task WarmUpAsync(HttpClient http)
     {
-        for (var i = 0; i < 500; i++) await CallAsync(http); // warm-up: JIT, connections, token validation caches
+        for (var i = 0; i < 500; i++) await CallAsync(http); // JIT, connections, token validation caches
+    }
+
+    /// <summary>Calls one at a time: the time each one takes, in µs, sorted.</summary>
+    public static async Task<double[]> LatencyAsync(HttpClient http, int calls)
+    {
         var samples = new double[calls];
         for (var i = 0; i < calls; i++)
         {
@@ -17,10 +22,11 @@ public static class Measure
             samples[i] = Stopwatch.GetElapsedTime(started).TotalMicroseconds;
         }
         Array.Sort(samples);
-        return (samples[calls / 2], samples[Math.Min(calls - 1, (int)(calls * 0.99))]);
+        return samples;
     }
 
-    public static async Task<double> ThroughputAsync(HttpClient http, TimeSpan duration, int inFlight)
+    /// <summary>Calls with <paramref name="inFlight"/> outstanding for a while: calls per second, and how many were made.</summary>
+    public static async Task<(double Rate, long Calls)> ThroughputAsync(HttpClient http, TimeSpan duration, int inFlight)
     {
         var completed = 0L;
         var clock = Stopwatch.StartNew();
@@ -32,8 +38,20 @@ public static class Measure
                 Interlocked.Increment(ref completed);
             }
         }));
-        return completed / clock.Elapsed.TotalSeconds;
+        return (completed / clock.Elapsed.TotalSeconds, completed);
     }
+
+    /// <summary>CPU time a process has used so far (user and kernel), however busy the rest of the machine is.</summary>
+    public static TimeSpan CpuTime(int processId)
+    {
+        using var process = System.Diagnostics.Process.GetProcessById(processId);
+        return process.TotalProcessorTime;
+    }
+
+    public static double Percentile(IReadOnlyList<double> sorted, double share) =>
+        sorted[Math.Min(sorted.Count - 1, (int)(sorted.Count * share))];
+
+    public static double Median(IEnumerable<double> values) => Percentile(values.Order().ToList(), 0.5);
 
     static async Task CallAsync(HttpClient http)
     {

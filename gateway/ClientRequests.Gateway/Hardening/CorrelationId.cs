@@ -16,7 +16,7 @@ public static class CorrelationId
     {
         var id = context.Request.Headers[Header].ToString();
         // A caller's value is echoed into logs and headers: accept only a short, printable one.
-        if (string.IsNullOrWhiteSpace(id) || id.Length > MaxLength || id.Any(c => c < 0x21 || c > 0x7e))
+        if (id.Length is 0 or > MaxLength || id.AsSpan().ContainsAnyExceptInRange('\x21', '\x7e'))
             id = Guid.NewGuid().ToString("N");
         // Set on the request itself, so YARP forwards it with the other headers.
         context.Request.Headers[Header] = id;

@@ -19,9 +19,12 @@ public static class RateLimiting
     public static IServiceCollection AddCallerRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
         var limits = configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
+        // Built once: the partitioner runs on every call, so it allocates nothing for a caller it already knows.
+        var window = new FixedWindowRateLimiterOptions { PermitLimit = limits.PermitLimit, Window = limits.Window, QueueLimit = 0 };
+        Func<CallerKey, RateLimiter> newLimiter = _ => new FixedWindowRateLimiter(window);
         services.AddRateLimiter(options =>
         {
-            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => Partition(context, limits));
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, CallerKey>(context => Partition(context, newLimiter));
             options.OnRejected = RejectAsync;
         });
         return services;
@@ -31,19 +34,19 @@ public static class RateLimiting
     /// A signed-in caller is limited by user id, so one user cannot starve others behind the same NAT; an anonymous
     /// caller by address. Health probes are never limited: an orchestrator must not see a busy gateway as dead.
     /// </summary>
-    static RateLimitPartition<string> Partition(HttpContext context, RateLimitOptions limits)
+    static RateLimitPartition<CallerKey> Partition(HttpContext context, Func<CallerKey, RateLimiter> newLimiter)
     {
-        if (context.Request.Path.StartsWithSegments("/health")) return RateLimitPartition.GetNoLimiter("health");
+        if (context.Request.Path.StartsWithSegments("/health")) return RateLimitPartition.GetNoLimiter(new CallerKey(CallerKind.Probe, ""));
         var key = context.User.FindFirstValue(PlatformClaims.UserId) is { } userId
-            ? "user:" + userId
-            : "ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
-        return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = limits.PermitLimit,
-            Window = limits.Window,
-            QueueLimit = 0,
-        });
+            ? new CallerKey(CallerKind.User, userId)
+            : new CallerKey(CallerKind.Address, context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+        return new RateLimitPartition<CallerKey>(key, newLimiter);
     }
+
+    enum CallerKind { Probe, User, Address }
+
+    /// <summary>A user id and an address never share an allowance, even when their texts are equal.</summary>
+    readonly record struct CallerKey(CallerKind Kind, string Value);
 
     static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
     {
