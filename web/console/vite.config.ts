@@ -14,5 +14,5 @@ export default defineConfig({
   },
   // `npm run dev` against a gateway started by ./run.sh
   server: { proxy: { '/graphql': 'http://localhost:5000', '/dev': 'http://localhost:5000' } },
-  test: { environment: 'jsdom', include: ['src/**/*.test.{ts,tsx}'], setupFiles: ['src/test-setup.ts'] },
+  test: { environment: 'jsdom', include: ['src/**/*.test.{ts,tsx}'], setupFiles: ['src/test-setup.ts'], testTimeout: 20000 },
 });
