@@ -13,6 +13,20 @@ public sealed class ConsoleJourneyTests(ConsoleFixture fixture)
     [Fact]
     public async Task A_request_opened_in_the_console_is_worked_by_each_department_and_shows_fulfilled_without_a_reload()
     {
+        try
+        {
+            await JourneyAsync();
+        }
+        catch (Exception e) when (e is PlaywrightException or TimeoutException or Xunit.Sdk.XunitException)
+        {
+            string logs;
+            try { logs = fixture.Platform.Logs(); } catch (IOException) { logs = "(the platform's logs are gone)"; }
+            throw new InvalidOperationException(e.Message + "\n\n" + await fixture.DescribePagesAsync() + "\n\n" + logs, e);
+        }
+    }
+
+    async Task JourneyAsync()
+    {
         var title = $"Annual invoicing {Guid.NewGuid():N}"[..30];
 
         // The account manager: clients with health, then a contract change, routed to legal and billing by the rules.
