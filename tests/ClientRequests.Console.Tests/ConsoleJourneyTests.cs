@@ -88,6 +88,11 @@ public sealed class ConsoleJourneyTests(ConsoleFixture fixture)
         var overflow = await phone.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1");
         Assert.False(overflow, "The requests page is wider than a 390 px screen.");
         await ConsoleFixture.ScreenshotAsync(phone, "06-requests-390px");
+
+        // GraphiQL at /graphql for the browser (Development), with the console's token in its headers.
+        await manager.GotoAsync("/graphql");
+        await Expect(manager.Locator(".graphiql-container")).ToBeVisibleAsync();
+        await ConsoleFixture.ScreenshotAsync(manager, "07-graphiql");
     }
 
     /// <summary>An agent finds the request's card on the queue board and claims, starts and completes it.</summary>
