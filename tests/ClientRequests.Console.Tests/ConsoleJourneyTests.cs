@@ -33,11 +33,11 @@ public sealed class ConsoleJourneyTests(ConsoleFixture fixture)
         var manager = await fixture.SignedInPageAsync("alice");
         await Expect(manager.GetByRole(AriaRole.Heading, new() { Name = "My clients" })).ToBeVisibleAsync();
         await Expect(manager.Locator(".clients")).ToContainTextAsync("Acme Corporation");
-        await manager.GetByLabel("Client").SelectOptionAsync(new SelectOptionValue { Label = "Acme Corporation" });
-        await manager.GetByLabel("Type").SelectOptionAsync("contract-change");
-        await manager.GetByLabel("Priority").SelectOptionAsync("P2");
-        await manager.GetByLabel("Title").FillAsync(title);
-        await manager.GetByLabel("Description").FillAsync("Amend the contract and move billing to once a year.");
+        await manager.GetByLabel("Client", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Acme Corporation" });
+        await manager.GetByLabel("Type", new() { Exact = true }).SelectOptionAsync("contract-change");
+        await manager.GetByLabel("Priority", new() { Exact = true }).SelectOptionAsync("P2");
+        await manager.GetByLabel("Title", new() { Exact = true }).FillAsync(title);
+        await manager.GetByLabel("Description", new() { Exact = true }).FillAsync("Amend the contract and move billing to once a year.");
         await Expect(manager.GetByRole(AriaRole.Checkbox, new() { Name = "Legal" })).ToBeCheckedAsync();
         await Expect(manager.GetByRole(AriaRole.Checkbox, new() { Name = "Billing" })).ToBeCheckedAsync();
         await Expect(manager.GetByRole(AriaRole.Checkbox, new() { Name = "Support" })).Not.ToBeCheckedAsync();
@@ -101,7 +101,7 @@ public sealed class ConsoleJourneyTests(ConsoleFixture fixture)
         var page = await fixture.SignedInPageAsync(agent);
         var card = page.Locator("article.queue-card", new() { HasText = title });
         await Expect(card).ToBeVisibleAsync(new() { Timeout = 30_000 });
-        await Expect(page.GetByLabel("Department")).ToHaveValueAsync(department);
+        await Expect(page.GetByLabel("Department", new() { Exact = true })).ToHaveValueAsync(department);
 
         await card.GetByRole(AriaRole.Button, new() { Name = "Claim" }).ClickAsync();
         await Expect(page.Locator("section:has(#col-Claimed) article.queue-card", new() { HasText = title })).ToBeVisibleAsync();

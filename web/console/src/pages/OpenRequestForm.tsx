@@ -64,32 +64,32 @@ export function OpenRequestForm({ clients, onOpened }: { clients: Client[]; onOp
     <form className="card open-request" onSubmit={submit} aria-labelledby="open-heading">
       <h2 id="open-heading">Open a request</h2>
       <div className="grid2">
-        <label>
-          Client
-          <select value={clientId} onChange={(e) => setClientId(e.target.value)} required>
+        <div className="field">
+          <label htmlFor="open-client">Client</label>
+          <select id="open-client" value={clientId} onChange={(e) => setClientId(e.target.value)} required>
             {clients.map((c) => (
               <option key={c.id} value={c.id}>
                 {c.name}
               </option>
             ))}
           </select>
-        </label>
-        <label>
-          Type
-          <select value={type} onChange={(e) => setType(e.target.value)}>
+        </div>
+        <div className="field">
+          <label htmlFor="open-type">Type</label>
+          <select id="open-type" value={type} onChange={(e) => setType(e.target.value)}>
             {requestTypes.map((t) => (
               <option key={t}>{t}</option>
             ))}
           </select>
-        </label>
-        <label>
-          Priority
-          <select value={priority} onChange={(e) => setPriority(e.target.value)}>
+        </div>
+        <div className="field">
+          <label htmlFor="open-priority">Priority</label>
+          <select id="open-priority" value={priority} onChange={(e) => setPriority(e.target.value)}>
             {priorities.map((p) => (
               <option key={p}>{p}</option>
             ))}
           </select>
-        </label>
+        </div>
         <label>
           Title
           <input value={title} onChange={(e) => setTitle(e.target.value)} required maxLength={200} />

@@ -23,14 +23,14 @@ export function QueuePage({ session }: { session: Session }) {
   return (
     <div className="queue-page">
       <div className="toolbar">
-        <label>
-          Department
-          <select value={code} onChange={(e) => setCode(e.target.value)}>
+        <div className="field">
+          <label htmlFor="queue-department">Department</label>
+          <select id="queue-department" value={code} onChange={(e) => setCode(e.target.value)}>
             {mine.map((d) => (
               <option key={d}>{d}</option>
             ))}
           </select>
-        </label>
+        </div>
         <small>{live}</small>
         <button type="button" onClick={queue.reload}>
           Refresh

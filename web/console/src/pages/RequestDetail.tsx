@@ -85,13 +85,13 @@ function CommentForm({ requestId, onAdded }: { requestId: string; onAdded: () =>
         Comment
         <textarea value={text} onChange={(e) => setText(e.target.value)} required rows={2} />
       </label>
-      <label>
-        Visible to
-        <select value={visibility} onChange={(e) => setVisibility(e.target.value)}>
+      <div className="field">
+        <label htmlFor="comment-visibility">Visible to</label>
+        <select id="comment-visibility" value={visibility} onChange={(e) => setVisibility(e.target.value)}>
           <option value="internal">the team only</option>
           <option value="client">the client too</option>
         </select>
-      </label>
+      </div>
       <button type="submit">Add comment</button>
       {error && <ErrorMessage message={error} />}
     </form>
