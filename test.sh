@@ -6,6 +6,11 @@ set -uo pipefail
 cd "$(dirname "$0")"
 root=$(pwd)
 eng/install-prerequisites.sh || exit 1
+# The web console: its build is what the gateway serves to the browser tests; its component tests count in the totals.
+eng/build-console.sh || { echo "0 passed, 1 failed"; exit 1; }
+vitest_log=$(mktemp /tmp/clientrequests-vitest.XXXXXX.log)
+(cd web/console && npx vitest run) 2>&1 | tee "$vitest_log"
+vitest_status=${PIPESTATUS[0]}
 dotnet build ClientRequests.sln -c Debug -nologo -v quiet -clp:ErrorsOnly || { echo "0 passed, 1 failed"; exit 1; }
 
 free_port() {
@@ -45,6 +50,15 @@ passed=$(grep -E '^\s*succeeded:' "$log" | tail -1 | grep -oE '[0-9]+' || true)
 failed=$(grep -E '^\s*failed:' "$log" | tail -1 | grep -oE '[0-9]+' || true)
 passed=${passed:-0}; failed=${failed:-0}
 [ "$status" -ne 0 ] && [ "$failed" -eq 0 ] && failed=1
-rm -f "$log"
+
+# vitest's own summary ("Tests  12 passed | 1 failed (13)"), colours stripped.
+vitest_summary=$(sed -E 's/\x1b\[[0-9;]*m//g' "$vitest_log" | grep -E '^\s*Tests\s' | tail -1)
+vitest_passed=$(echo "$vitest_summary" | grep -oE '[0-9]+ passed' | grep -oE '[0-9]+' || true)
+vitest_failed=$(echo "$vitest_summary" | grep -oE '[0-9]+ failed' | grep -oE '[0-9]+' || true)
+vitest_passed=${vitest_passed:-0}; vitest_failed=${vitest_failed:-0}
+[ "$vitest_status" -ne 0 ] && [ "$vitest_failed" -eq 0 ] && vitest_failed=1
+passed=$((passed + vitest_passed)); failed=$((failed + vitest_failed))
+[ "$vitest_status" -ne 0 ] && [ "$status" -eq 0 ] && status=$vitest_status
+rm -f "$log" "$vitest_log"
 echo "$passed passed, $failed failed"
 exit "$status"

@@ -1,4 +1,5 @@
 using ClientRequests.Gateway;
+using ClientRequests.Gateway.Console;
 using ClientRequests.Gateway.Development;
 using ClientRequests.Gateway.GraphQL.Transport;
 using ClientRequests.Gateway.Hardening;
@@ -10,11 +11,13 @@ builder.AddGatewayServices();
 
 var app = builder.Build();
 
+app.UseGraphiQL();
 app.UseGatewayPipeline();
 
 app.MapDefaultEndpoints();
 app.MapDevelopmentTokens();
 app.MapGraphQL();
+app.MapWebConsole();
 app.MapReverseProxy(proxy => proxy.UseUnbufferedStreams());
 
 app.Run();

@@ -1,3 +1,4 @@
+using ClientRequests.Gateway.GraphQL.Console;
 using ClientRequests.Gateway.GraphQL.Loaders;
 using ClientRequests.Gateway.GraphQL.Types;
 using ClientRequests.Requests.Grpc;
@@ -53,6 +54,8 @@ public sealed class GatewayMutation : ObjectGraphType
                     new { reason = c.GetArgument<string?>("reason") }, c.CancellationToken);
                 return await ReadBackAsync(c, id);
             });
+
+        this.AddConsoleMutations();
     }
 
     static HttpClient Client(IResolveFieldContext c) => c.RequestServices!.GetRequiredService<IHttpClientFactory>().CreateClient(Rest.Requests);

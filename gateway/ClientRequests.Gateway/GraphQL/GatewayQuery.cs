@@ -1,4 +1,5 @@
 using ClientRequests.Clients.Grpc;
+using ClientRequests.Gateway.GraphQL.Console;
 using ClientRequests.Gateway.GraphQL.Loaders;
 using ClientRequests.Gateway.GraphQL.Types;
 using ClientRequests.Requests.Grpc;
@@ -70,6 +71,7 @@ public sealed class GatewayQuery : ObjectGraphType
             .Resolve(c => c.RequestServices!.GetRequiredService<QueueLoader>().Load(c.GetArgument<string>("code")));
 
         Field<NonNullGraphType<MeType>>("me").Resolve(c => c.User);
+        this.AddConsoleQueries();
     }
 
     static async Task<HashSet<string>> ReadableAsync(IResolveFieldContext c, IReadOnlyList<string> ids)

@@ -1,4 +1,5 @@
 using ClientRequests.Clients.Grpc;
+using ClientRequests.Gateway.GraphQL.Console;
 using ClientRequests.Gateway.GraphQL.Loaders;
 using ClientRequests.Gateway.Hardening;
 using ClientRequests.Requests.Grpc;
@@ -29,6 +30,8 @@ public static class GraphQLServices
             .AddHttpMessageHandler<BearerTokenPropagation>().AddHttpMessageHandler<CorrelationIdPropagation>();
         services.AddHttpClient(Rest.Departments, c => c.BaseAddress = new Uri("http://departments"))
             .AddHttpMessageHandler<BearerTokenPropagation>().AddHttpMessageHandler<CorrelationIdPropagation>();
+
+        services.AddConsoleGraphQLServices();
 
         // Scoped: a loader batches and caches within one HTTP request, never across callers.
         services.AddScoped<ClientLoader>();

@@ -1,0 +1,107 @@
+// Every operation the console sends: only the gateway's public GraphQL API.
+
+export const requestFields = `
+  id title type priority status submittedAt clientId clientName satisfactionScore
+  sla { dueAt atRisk breached }
+  workItems { id departmentCode departmentName status round }`;
+
+export const MY_CLIENTS = `query MyClients { myClients { id name tier status health { score band } } }`;
+
+export const DEPARTMENTS = `query Departments { departments { code name mode } }`;
+
+export const SUGGEST = `query Suggest($type: String!, $priority: String!, $clientId: ID) {
+  suggestDepartments(type: $type, priority: $priority, clientId: $clientId) { departments { code name } matchedRule } }`;
+
+export const OPEN_REQUEST = `mutation Open($input: OpenRequestInput!) { openRequest(input: $input) { ${requestFields} } }`;
+
+export const MY_REQUESTS = `query MyRequests($after: String) {
+  requests(first: 50, after: $after) { nodes { ${requestFields} } pageInfo { hasNextPage endCursor } } }`;
+
+export const REQUEST_DETAIL = `query Detail($id: ID!) { request(id: $id) { ${requestFields}
+  timeline { id at kind actorId departmentCode status text visibility } } }`;
+
+export const REQUEST_UPDATED = `subscription Watch($id: ID!) { requestUpdated(id: $id) { ${requestFields} } }`;
+
+export const ADD_COMMENT = `mutation Comment($requestId: ID!, $text: String!, $visibility: String) {
+  addComment(requestId: $requestId, text: $text, visibility: $visibility) { id } }`;
+
+export const RECORD_SATISFACTION = `mutation Satisfaction($requestId: ID!, $score: Int!, $comment: String) {
+  recordSatisfaction(requestId: $requestId, score: $score, comment: $comment) { ${requestFields} } }`;
+
+export const QUEUE = `query Queue($code: String!) { queue(code: $code) { items { id requestId clientId type priority title status claimedBy queuedAt } } }`;
+
+export const QUEUE_CHANGED = `subscription QueueChanged($code: String!) { departmentQueueChanged(code: $code) { __typename } }`;
+
+export const DEPARTMENT_LOAD = `query Load($code: String!) { departmentLoad(code: $code) { userId name capacity load } }`;
+
+const step = (name: string, extra = '', extraArgs = '') => `mutation Step($departmentCode: String!, $workItemId: ID!${extra}) {
+  ${name}(departmentCode: $departmentCode, workItemId: $workItemId${extraArgs}) { id status claimedBy } }`;
+
+export const STEPS = {
+  claim: step('claimWorkItem'),
+  unclaim: step('unclaimWorkItem'),
+  start: step('startWorkItem'),
+  complete: step('completeWorkItem', ', $resolutionNote: String', ', resolutionNote: $resolutionNote'),
+  reject: step('rejectWorkItem', ', $reason: String', ', reason: $reason'),
+  handOver: step('handOverWorkItem', ', $toDepartmentCode: String!', ', toDepartmentCode: $toDepartmentCode'),
+};
+
+export const DASHBOARD_REQUESTS = `query DashboardRequests($after: String) {
+  requests(first: 50, after: $after) { nodes { id type status submittedAt clientName sla { atRisk breached }
+    workItems { departmentCode status } } pageInfo { hasNextPage endCursor } } }`;
+
+export const FULFILLED_TIMELINES = `query Fulfilled { requests(first: 20, filter: { status: "Fulfilled" }) {
+  nodes { id submittedAt timeline { at status kind } } } }`;
+
+export interface WorkItem {
+  id: string;
+  departmentCode: string;
+  departmentName: string;
+  status: string;
+  round: number;
+}
+
+export interface RequestSummary {
+  id: string;
+  title: string;
+  type: string;
+  priority: string;
+  status: string;
+  submittedAt: string;
+  clientId: string;
+  clientName: string;
+  satisfactionScore: number | null;
+  sla: { dueAt: string | null; atRisk: boolean; breached: boolean };
+  workItems: WorkItem[];
+}
+
+export interface TimelineEntry {
+  id: string;
+  at: string;
+  kind: string;
+  actorId: string | null;
+  departmentCode: string | null;
+  status: string | null;
+  text: string | null;
+  visibility: string;
+}
+
+export interface Client {
+  id: string;
+  name: string;
+  tier: string;
+  status: string;
+  health: { score: number; band: string };
+}
+
+export interface QueueItem {
+  id: string;
+  requestId: string;
+  clientId: string;
+  type: string;
+  priority: string;
+  title: string;
+  status: string;
+  claimedBy: string | null;
+  queuedAt: string;
+}
