@@ -1,3 +1,4 @@
+using ClientRequests.ServiceDefaults.Grpc;
 using ClientRequests.ServiceDefaults.Problems;
 using ClientRequests.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Builder;
@@ -42,6 +43,7 @@ public static class ServiceDefaultsExtensions
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMalformedGrpcMessagesAsInvalidArgument();
         return app.MapDefaultEndpoints();
     }
 
