@@ -198,7 +198,7 @@ public static class RestMatrix
         },
         new("POST /api/notifications/webhooks", _ => "/api/notifications/webhooks", ByRole.AdminOnly)
         {
-            Body = _ => new { eventType = "request-submitted", url = "http://127.0.0.1:9/matrix-hook-2", secret = "matrix-secret-0123456789abcdef" },
+            Body = _ => new { eventType = "request-submitted", url = "http://127.0.0.1:9/matrix-hook-2", secret = "matrix-secret-0123456789abcdef-0123456789" },
         },
         new("GET /api/notifications/webhooks", _ => "/api/notifications/webhooks", ByRole.AdminOnly),
         new("GET /api/notifications/webhooks/{id:guid}/deliveries", c => $"/api/notifications/webhooks/{c.Seeds.WebhookId}/deliveries", ByRole.AdminOnly),
