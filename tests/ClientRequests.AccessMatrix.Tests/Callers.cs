@@ -50,7 +50,7 @@ public static class BadTokens
         new("for another audience", Sign(audience: "someone-else")),
         new("from another issuer", Sign(issuer: "https://evil.example")),
         new("not yet valid", Sign(DateTime.UtcNow.AddHours(1), TimeSpan.FromHours(8))),
-        new("HS512 with the right key (algorithm not allowed)", Sign(algorithm: SecurityAlgorithms.HmacSha512)),
+        new("HS512 with the right key (algorithm not allowed)", Hs512()),
         new("garbage", "not-a-jwt"),
     ];
 
@@ -70,6 +70,16 @@ public static class BadTokens
             Expires = at + (lifetime ?? TimeSpan.FromHours(8)),
             SigningCredentials = new SigningCredentials(signingKey, algorithm),
         });
+    }
+
+    /// <summary>A valid admin token's payload signed with the right key, but with HS512, which the services do not allow.</summary>
+    static string Hs512()
+    {
+        var payload = Tokens.For(DemoUsers.Grace).Split('.')[1];
+        var header = Base64UrlEncoder.Encode("""{"alg":"HS512","typ":"JWT"}""");
+        using var hmac = new System.Security.Cryptography.HMACSHA512(Encoding.UTF8.GetBytes(Right.SigningKey!));
+        var signature = Base64UrlEncoder.Encode(hmac.ComputeHash(Encoding.ASCII.GetBytes($"{header}.{payload}")));
+        return $"{header}.{payload}.{signature}";
     }
 
     /// <summary>A valid admin token's payload under <c>{"alg":"none"}</c> with no signature.</summary>

@@ -48,13 +48,13 @@ public static class GraphQLMatrix
         new("query", "request", $"query($id: ID!) {{ request(id: $id) {{ {RequestSelection} }} }}", c => new { id = c.T.RequestId },
             Everyone, new(D, D, D, D, A, A)),
         new("query", "requests", """
-            query($client: ID) { requests(filter: { clientId: $client }, first: 200) { nodes { id title clientName client { name } workItems { departmentCode } } pageInfo { hasNextPage endCursor } } }
+            query($client: ID) { requests(filter: { clientId: $client }, first: 100) { nodes { id title clientName client { name } } pageInfo { hasNextPage endCursor } } }
             """, c => new { client = c.T.ClientId }, Everyone, new(D, D, A, A, A, A))
         {
             Note = "another team's client is NOT_FOUND; staff get their departments' share of it",
         },
         new("query", "requests", """
-            { requests(first: 200) { nodes { id title clientName client { name } } } }
+            { requests(first: 100) { nodes { id title clientName client { name } } } }
             """, _ => new { }, Everyone) { Note = "unfiltered: each sees only what is theirs" },
         new("query", "clients", """
             query($ids: [ID!]!) { clients(ids: $ids) { id name tier status accountTeam { accountManagerId accountExecutiveIds } health { score band } } }

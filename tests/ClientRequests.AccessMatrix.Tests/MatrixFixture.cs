@@ -5,6 +5,7 @@ using ClientRequests.TestKit;
 [assembly: AssemblyFixture(typeof(ClientRequests.AccessMatrix.Tests.MatrixFixture))]
 // The rows change shared state (claims, cancels); they run one after another, in the order the table lists them.
 [assembly: CollectionBehavior(CollectionBehavior.CollectionPerAssembly)]
+[assembly: TestCaseOrderer(typeof(ClientRequests.AccessMatrix.Tests.TableOrder))]
 
 namespace ClientRequests.AccessMatrix.Tests;
 
@@ -32,6 +33,8 @@ public sealed class MatrixFixture : IAsyncLifetime
             ["Gateway__RateLimit__PermitLimit"] = "1000000",
             // The webhook points at a closed local port, so its deliveries stay pending and can be asked for.
             ["Notifications__Webhooks__AllowPrivateAddresses"] = "true",
+            // A notification stream sends its headers with its first event; a quick heartbeat lets a cell read its status soon.
+            ["Notifications__Stream__HeartbeatInterval"] = "00:00:01",
         });
         Gateway = new HttpClient { BaseAddress = Platform.GatewayAddress, Timeout = TimeSpan.FromSeconds(30) };
         try
