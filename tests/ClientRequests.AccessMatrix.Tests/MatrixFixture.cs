@@ -27,15 +27,7 @@ public sealed class MatrixFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        Platform = await Platform.StartAsync(settings: new Dictionary<string, string>
-        {
-            // Thousands of calls from one address and a few users: the matrix is not a load test.
-            ["Gateway__RateLimit__PermitLimit"] = "1000000",
-            // The webhook points at a closed local port, so its deliveries stay pending and can be asked for.
-            ["Notifications__Webhooks__AllowPrivateAddresses"] = "true",
-            // A notification stream sends its headers with its first event; a quick heartbeat lets a cell read its status soon.
-            ["Notifications__Stream__HeartbeatInterval"] = "00:00:01",
-        });
+        Platform = await StartPlatformAsync();
         Gateway = new HttpClient { BaseAddress = Platform.GatewayAddress, Timeout = TimeSpan.FromSeconds(30) };
         try
         {
@@ -47,13 +39,37 @@ public sealed class MatrixFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>On a machine crowded with builds a process can miss its readiness deadline: two more tries before giving up.</summary>
+    static async Task<Platform> StartPlatformAsync()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await Platform.StartAsync(settings: Settings);
+            }
+            catch (TimeoutException) when (attempt < 3) { }
+        }
+    }
+
+    static readonly Dictionary<string, string> Settings = new()
+    {
+        // Thousands of calls from one address and a few users: the matrix is not a load test.
+        ["Gateway__RateLimit__PermitLimit"] = "1000000",
+        // The webhook points at a closed local port, so its deliveries stay pending and can be asked for.
+        ["Notifications__Webhooks__AllowPrivateAddresses"] = "true",
+        // A notification stream sends its headers with its first event; a quick heartbeat lets a cell read its status soon.
+        ["Notifications__Stream__HeartbeatInterval"] = "00:00:01",
+    };
+
     public async ValueTask DisposeAsync()
     {
         var figures = Tally.ToString();
         Console.WriteLine(figures);
         await File.WriteAllTextAsync(Path.Combine(AppContext.BaseDirectory, "access-matrix-figures.txt"), figures);
-        Gateway.Dispose();
-        await Platform.DisposeAsync();
+        // Null when the platform did not start: the fixture's own failure is the one to report.
+        Gateway?.Dispose();
+        if (Platform is not null) await Platform.DisposeAsync();
     }
 
     public Task<Reply> AsAsync(PlatformUser user, HttpMethod method, string path, object? body = null) =>
