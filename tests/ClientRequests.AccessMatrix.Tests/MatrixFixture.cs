@@ -39,7 +39,7 @@ public sealed class MatrixFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>On a machine crowded with builds a process can miss its readiness deadline: two more tries before giving up.</summary>
+    /// <summary>On a machine crowded with builds a process can miss its readiness deadline: a few more tries before giving up.</summary>
     static async Task<Platform> StartPlatformAsync()
     {
         for (var attempt = 1; ; attempt++)
@@ -48,7 +48,7 @@ public sealed class MatrixFixture : IAsyncLifetime
             {
                 return await Platform.StartAsync(settings: Settings);
             }
-            catch (TimeoutException) when (attempt < 3) { }
+            catch (TimeoutException) when (attempt < 5) { await Task.Delay(TimeSpan.FromSeconds(5)); }
         }
     }
 
