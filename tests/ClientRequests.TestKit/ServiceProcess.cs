@@ -48,7 +48,16 @@ public sealed class ServiceProcess : IAsyncDisposable
         process.BeginErrorReadLine();
 
         var service = new ServiceProcess(name, process, log, logFile, httpAddress);
-        await service.WaitUntilReadyAsync(readyTimeout ?? TimeSpan.FromSeconds(90));
+        try
+        {
+            await service.WaitUntilReadyAsync(readyTimeout ?? TimeSpan.FromSeconds(90));
+        }
+        catch
+        {
+            // Nobody else holds this process: one that missed its deadline must not keep running after the test gave up on it.
+            await service.DisposeAsync();
+            throw;
+        }
         return service;
     }
 
