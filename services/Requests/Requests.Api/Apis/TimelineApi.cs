@@ -53,7 +53,11 @@ public static class TimelineApi
         if (errors.Count > 0) return Problem.Invalid(errors);
 
         var request = await access.ForReadingAsync(id, user, cancellationToken);
-        if (request is null || user.IsInRole(Roles.Analyst) && !user.IsAdmin()) return Problem.NotFound("Request", id);
+        if (request is null) return Problem.NotFound("Request", id);
+        // An analyst reads every request, so hiding this one would be a lie: they may read it but not write on it (ADR 0004's rule).
+        if (user.IsInRole(Roles.Analyst) && !user.IsAdmin())
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Analysts do not comment.",
+                detail: "Analysts read requests; the account team and the departments working on it write on it.");
         var onTeam = await access.IsOnTeamAsync(user, request.ClientId, cancellationToken);
         if (!onTeam && visibility == Visibility.Client)
             return Problem.Invalid("visibility", "Only the client's account team writes comments the client sees.");

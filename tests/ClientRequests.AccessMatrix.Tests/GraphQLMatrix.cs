@@ -1,0 +1,79 @@
+namespace ClientRequests.AccessMatrix.Tests;
+
+/// <summary>What a GraphQL cell expects of its root field.</summary>
+public enum Gql
+{
+    /// <summary>The field resolves (a non-empty list where it is a list); no access error.</summary>
+    Allowed,
+    /// <summary>The field is null or empty, with at most a NOT_FOUND or FORBIDDEN error; nothing of the target in the body.</summary>
+    Denied,
+}
+
+/// <summary>One expectation per role: manager, executive, agent, lead, analyst, admin.</summary>
+public sealed record GqlByRole(Gql Manager, Gql Executive, Gql Agent, Gql Lead, Gql Analyst, Gql Admin)
+{
+    public Gql this[Role role] => role switch
+    {
+        Role.Manager => Manager, Role.Executive => Executive, Role.Agent => Agent, Role.Lead => Lead, Role.Analyst => Analyst, Role.Admin => Admin,
+        _ => throw new ArgumentOutOfRangeException(nameof(role)),
+    };
+}
+
+/// <summary>One root field of the schema (query, mutation or subscription) and what each role gets on each scope.</summary>
+public sealed record GqlRow(string Operation, string Field, string Query, Func<Cell, object> Variables, GqlByRole Own, GqlByRole? Foreign = null)
+{
+    public string? Note { get; init; }
+    public override string ToString() => $"{Operation} {Field}" + (Note is null ? "" : $" ({Note})");
+}
+
+/// <summary>
+/// The GraphQL matrix. The gateway only requires a signed-in caller and passes the token on (ADR 0007), so each row
+/// expects what the service behind the field decides. The request selection reaches every nested field of Request.
+/// </summary>
+public static class GraphQLMatrix
+{
+    const Gql A = Gql.Allowed, D = Gql.Denied;
+    static readonly GqlByRole Everyone = new(A, A, A, A, A, A);
+
+    public const string RequestSelection = """
+        id clientId clientName type priority title status submittedAt externalReference satisfactionScore
+        sla { dueAt atRisk breached }
+        client { id name tier status accountTeam { accountManagerId accountExecutiveIds } health { score band } }
+        workItems { id departmentCode departmentName status round }
+        timeline { id at kind actorId workItemId departmentCode status text visibility }
+        """;
+
+    public static readonly IReadOnlyList<GqlRow> Rows =
+    [
+        new("query", "request", $"query($id: ID!) {{ request(id: $id) {{ {RequestSelection} }} }}", c => new { id = c.T.RequestId },
+            Everyone, new(D, D, D, D, A, A)),
+        new("query", "requests", """
+            query($client: ID) { requests(filter: { clientId: $client }, first: 100) { nodes { id title clientName client { name } } pageInfo { hasNextPage endCursor } } }
+            """, c => new { client = c.T.ClientId }, Everyone, new(D, D, A, A, A, A))
+        {
+            Note = "another team's client is NOT_FOUND; staff get their departments' share of it",
+        },
+        new("query", "requests", """
+            { requests(first: 100) { nodes { id title clientName client { name } } } }
+            """, _ => new { }, Everyone) { Note = "unfiltered: each sees only what is theirs" },
+        new("query", "clients", """
+            query($ids: [ID!]!) { clients(ids: $ids) { id name tier status accountTeam { accountManagerId accountExecutiveIds } health { score band } } }
+            """, c => new { ids = new[] { c.T.ClientId } }, new(A, A, D, D, A, A), new(D, D, D, D, A, A)),
+        new("query", "departments", "{ departments { code name mode leadId members { userId name skills capacity } } }", _ => new { }, Everyone),
+        new("query", "queue", "query($code: String!) { queue(code: $code) { items { id requestId clientId type priority title status claimedBy queuedAt } nextCursor } }",
+            c => new { code = c.T.Department }, new(D, D, A, A, D, A), new(D, D, D, D, D, A)),
+        new("query", "me", "{ me { id name roles departments } }", _ => new { }, Everyone),
+        new("mutation", "openRequest", $"mutation($input: OpenRequestInput!) {{ openRequest(input: $input) {{ {RequestSelection} }} }}",
+            c => new { input = new { clientId = c.T.ClientId, type = "billing", priority = "P4", title = "Matrix via GraphQL", description = "By the matrix.", departments = new[] { c.T.Department } } },
+            new(A, A, D, D, D, A), new(D, D, D, D, D, A)),
+        new("mutation", "addComment", "mutation($id: ID!) { addComment(requestId: $id, text: \"Matrix comment\") { id title } }",
+            c => new { id = c.T.RequestId }, new(A, A, A, A, D, A), new(D, D, D, D, D, A)),
+        new("mutation", "changeRequestStatus", "mutation($id: ID!) { changeRequestStatus(id: $id, action: RESUME) { id title status } }",
+            c => new { id = c.T.LifecycleRequestId }, new(A, A, D, D, D, A), new(D, D, D, D, D, A))
+        {
+            Note = "a CONFLICT (the request is not waiting) counts as let in",
+        },
+        new("subscription", "requestUpdated", $"subscription($id: ID!) {{ requestUpdated(id: $id) {{ {RequestSelection} }} }}",
+            c => new { id = c.T.RequestId }, Everyone, new(D, D, D, D, A, A)),
+    ];
+}

@@ -1,0 +1,29 @@
+namespace ClientRequests.AccessMatrix.Tests;
+
+/// <summary>Endpoints outside the REST matrix, each with the reason it is where it is.</summary>
+public static class OtherEndpoints
+{
+    /// <summary>Open to anyone on purpose: orchestrator probes and the API description carry no data (every service).</summary>
+    public static readonly IReadOnlyList<string> AnonymousOnEveryService = ["* /health/live", "* /health/ready", "GET /openapi/{documentName}.json"];
+
+    /// <summary>The gateway's own endpoints: health (anonymous), GraphQL (its own matrix), development tokens (Development only, ADR 0005).</summary>
+    public static readonly IReadOnlyList<string> Gateway =
+        ["* /health/live", "* /health/ready", "GET /graphql", "POST /graphql", "GET /dev/users", "POST /dev/token/{userId}"];
+
+    /// <summary>
+    /// The services' gRPC methods: internal (the gateway does not proxy them), reached by roles only through GraphQL and
+    /// the requests service. The matrix checks that the gateway does not expose them and that each refuses every bad token.
+    /// </summary>
+    public static readonly IReadOnlyList<(string Service, string Endpoint)> Grpc =
+    [
+        ("clients", "POST /clientrequests.clients.v1.ClientDirectory/GetClients"),
+        ("clients", "POST /clientrequests.clients.v1.ClientDirectory/CheckAccess"),
+        ("departments", "POST /clientrequests.departments.v1.DepartmentRouting/Resolve"),
+        ("departments", "POST /clientrequests.departments.v1.DepartmentDirectory/ListDepartments"),
+        ("departments", "POST /clientrequests.departments.v1.DepartmentDirectory/GetQueue"),
+        ("departments", "POST /clientrequests.departments.v1.DepartmentDirectory/GetLoad"),
+        ("requests", "POST /clientrequests.requests.v1.RequestDirectory/GetRequests"),
+        ("requests", "POST /clientrequests.requests.v1.RequestDirectory/ListRequests"),
+        ("requests", "POST /clientrequests.requests.v1.RequestDirectory/GetTimeline"),
+    ];
+}
