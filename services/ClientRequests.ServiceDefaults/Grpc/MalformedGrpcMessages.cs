@@ -70,7 +70,15 @@ public static class MalformedGrpcMessages
             .MakeGenericMethod(requestType).Invoke(null, [marshaller])!;
     }
 
-    static Func<byte[], object?> Parser<T>(Marshaller<T> marshaller) => bytes => marshaller.Deserializer(bytes);
+    static Func<byte[], object?> Parser<T>(Marshaller<T> marshaller) => bytes => marshaller.ContextualDeserializer(new Payload(bytes));
+
+    /// <summary>The message as grpc-dotnet hands it to a (generated, contextual) deserializer.</summary>
+    sealed class Payload(byte[] bytes) : DeserializationContext
+    {
+        public override int PayloadLength => bytes.Length;
+        public override byte[] PayloadAsNewBuffer() => (byte[])bytes.Clone();
+        public override System.Buffers.ReadOnlySequence<byte> PayloadAsReadOnlySequence() => new(bytes);
+    }
 
     static async Task<bool> CopyAtMostAsync(Stream source, MemoryStream target, int limit, CancellationToken cancellationToken)
     {

@@ -36,6 +36,24 @@ public sealed class GrpcTests(RequestsAppFixture fixture) : IClassFixture<Reques
     }
 
     [Fact]
+    public async Task Bytes_that_are_not_a_request_message_are_InvalidArgument_and_a_good_call_still_works()
+    {
+        var raw = Marshallers.Create(bytes => bytes, bytes => bytes);
+        var method = new Method<byte[], byte[]>(MethodType.Unary, "clientrequests.requests.v1.RequestDirectory", "GetRequests", raw, raw);
+        var invoker = GrpcChannel.ForAddress(App.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = App.Server.CreateHandler() })
+            .CreateCallInvoker();
+
+        // Field 1 announced as a 100-byte string with only two bytes behind it.
+        var error = await Assert.ThrowsAsync<RpcException>(() =>
+            invoker.AsyncUnaryCall(method, null, new CallOptions(As(DemoUsers.Alice)), [0x0A, 100, 0x41, 0x42]).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Contains("GetRequests", error.Status.Detail);
+        var reply = await Directory().GetRequestsAsync(new GetRequestsRequest { RequestIds = { Guid.NewGuid().ToString() } }, As(DemoUsers.Alice));
+        Assert.Empty(reply.Requests);
+    }
+
+    [Fact]
     public async Task A_list_pages_by_cursor_and_a_timeline_is_read_in_order()
     {
         using var alice = App.ClientFor(DemoUsers.Alice);
