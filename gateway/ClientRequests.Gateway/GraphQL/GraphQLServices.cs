@@ -1,4 +1,5 @@
 using ClientRequests.Clients.Grpc;
+using ClientRequests.Departments.Grpc;
 using ClientRequests.Gateway.GraphQL.Loaders;
 using ClientRequests.Gateway.Hardening;
 using ClientRequests.Requests.Grpc;
@@ -25,9 +26,9 @@ public static class GraphQLServices
             .AddInterceptor<RpcErrors>().AddHttpMessageHandler<BearerTokenPropagation>().AddHttpMessageHandler<CorrelationIdPropagation>();
         services.AddGrpcClient<RequestDirectory.RequestDirectoryClient>(o => o.Address = new Uri("http://_grpc.requests"))
             .AddInterceptor<RpcErrors>().AddHttpMessageHandler<BearerTokenPropagation>().AddHttpMessageHandler<CorrelationIdPropagation>();
+        services.AddGrpcClient<DepartmentDirectory.DepartmentDirectoryClient>(o => o.Address = new Uri("http://_grpc.departments"))
+            .AddInterceptor<RpcErrors>().AddHttpMessageHandler<BearerTokenPropagation>().AddHttpMessageHandler<CorrelationIdPropagation>();
         services.AddHttpClient(Rest.Requests, c => c.BaseAddress = new Uri("http://requests"))
-            .AddHttpMessageHandler<BearerTokenPropagation>().AddHttpMessageHandler<CorrelationIdPropagation>();
-        services.AddHttpClient(Rest.Departments, c => c.BaseAddress = new Uri("http://departments"))
             .AddHttpMessageHandler<BearerTokenPropagation>().AddHttpMessageHandler<CorrelationIdPropagation>();
 
         // Scoped: a loader batches and caches within one HTTP request, never across callers.
@@ -36,6 +37,7 @@ public static class GraphQLServices
         services.AddScoped<TimelineLoader>();
         services.AddScoped<DepartmentLoader>();
         services.AddScoped<QueueLoader>();
+        services.AddScoped<LoadLoader>();
 
         var development = builder.Environment.IsDevelopment();
         services.AddGraphQL(graphQL =>
