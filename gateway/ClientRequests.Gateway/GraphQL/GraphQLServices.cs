@@ -1,5 +1,6 @@
 using ClientRequests.Clients.Grpc;
 using ClientRequests.Departments.Grpc;
+using ClientRequests.Gateway.Events;
 using ClientRequests.Gateway.GraphQL.Loaders;
 using ClientRequests.Gateway.Hardening;
 using ClientRequests.Requests.Grpc;
@@ -32,12 +33,13 @@ public static class GraphQLServices
             .AddHttpMessageHandler<BearerTokenPropagation>().AddHttpMessageHandler<CorrelationIdPropagation>();
 
         // Scoped: a loader batches and caches within one HTTP request, never across callers.
-        services.AddScoped<ClientLoader>();
-        services.AddScoped<RequestLoader>();
-        services.AddScoped<TimelineLoader>();
-        services.AddScoped<DepartmentLoader>();
-        services.AddScoped<QueueLoader>();
-        services.AddScoped<LoadLoader>();
+        AddLoader<ClientLoader>(services);
+        AddLoader<RequestLoader>(services);
+        AddLoader<TimelineLoader>(services);
+        AddLoader<DepartmentLoader>(services);
+        AddLoader<QueueLoader>(services);
+        AddLoader<LoadLoader>(services);
+        builder.AddPlatformEventFeed();
 
         var development = builder.Environment.IsDevelopment();
         services.AddGraphQL(graphQL =>
@@ -57,6 +59,12 @@ public static class GraphQLServices
             if (!development) graphQL.AddValidationRule(_ => NoIntrospectionValidationRule.Instance, useForCachedDocuments: true);
         });
         return builder;
+    }
+
+    static void AddLoader<TLoader>(IServiceCollection services) where TLoader : class, IBatchLoader
+    {
+        services.AddScoped<TLoader>();
+        services.AddScoped<IBatchLoader>(provider => provider.GetRequiredService<TLoader>());
     }
 
     /// <summary>What <see cref="RpcErrors"/> leaves over: a deadline or a cancelled call.</summary>

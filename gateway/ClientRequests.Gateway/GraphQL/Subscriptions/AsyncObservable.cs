@@ -4,7 +4,7 @@ namespace ClientRequests.Gateway.GraphQL.Subscriptions;
 /// An <see cref="IObservable{T}"/> over an async sequence (GraphQL.NET's subscriptions take observables; System.Reactive
 /// is not needed for one adapter). Each subscriber runs its own sequence; disposing the subscription cancels it.
 /// </summary>
-public sealed class PollingObservable<T>(Func<CancellationToken, IAsyncEnumerable<T>> sequence) : IObservable<T>
+public sealed class AsyncObservable<T>(Func<CancellationToken, IAsyncEnumerable<T>> sequence) : IObservable<T>
 {
     public IDisposable Subscribe(IObserver<T> observer)
     {
