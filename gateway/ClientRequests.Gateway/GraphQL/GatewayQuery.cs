@@ -61,6 +61,8 @@ public sealed class GatewayQuery : ObjectGraphType
             });
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<DepartmentType>>>>("departments")
+            // A platform has about ten departments; each asks for its queue page and load in one call per level.
+            .WithComplexityImpact(1, 10)
             .Resolve(c => c.RequestServices!.GetRequiredService<DepartmentLoader>().Load(DepartmentLoader.All)
                 .Then(all => all ?? []));
 
