@@ -19,7 +19,7 @@ public sealed class SubscriptionTests
         var fake = FakeDirectories.With(clients: 1, requests: 1);
         var request = fake.Requests[0];
         // The timeout bounds each execution, not the life of the stream: the change comes after it has passed.
-        await using var gateway = await GatewayApp.StartAsync(fake, new Dictionary<string, string> { ["Gateway:GraphQL:Timeout"] = "00:00:01" });
+        await using var gateway = await GatewayApp.StartAsync(fake, new Dictionary<string, string> { ["Gateway:GraphQL:Timeout"] = "00:00:03" });
         var hub = gateway.Services.GetRequiredService<PlatformEventHub>();
         using var alice = gateway.ClientFor(DemoUsers.Alice);
 
@@ -28,7 +28,7 @@ public sealed class SubscriptionTests
         Assert.Equal("Routed", first.GetProperty("status").GetString());
         Assert.Equal("Client 0", first.GetProperty("client").GetProperty("name").GetString());
 
-        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        await Task.Delay(TimeSpan.FromSeconds(3.5));
         request.Status = "InProgress";
         hub.Publish(new PlatformEvent(EventKinds.RequestStatusChanged, Guid.Parse(request.Id), DateTimeOffset.UtcNow, RequestStatus: "InProgress"));
         Assert.Equal("InProgress", (await stream.NextAsync()).GetProperty("requestUpdated").GetProperty("status").GetString());
@@ -164,8 +164,8 @@ public sealed class SubscriptionTests
     static async Task<EventStream> SubscribeAsync(HttpClient http, string query)
     {
         var response = await SendAsync(http, query);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.True(response.Content.Headers.ContentType?.MediaType == "text/event-stream", await response.Content.ReadAsStringAsync());
+        if (response.StatusCode != HttpStatusCode.OK || response.Content.Headers.ContentType?.MediaType != "text/event-stream")
+            Assert.Fail($"{response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         return new EventStream(response, new StreamReader(await response.Content.ReadAsStreamAsync()));
     }
 

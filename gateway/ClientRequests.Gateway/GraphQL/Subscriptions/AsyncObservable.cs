@@ -17,6 +17,8 @@ public sealed class AsyncObservable<T>(Func<CancellationToken, IAsyncEnumerable<
     {
         try
         {
+            // Subscribe returns before the first result is pushed: the subscriber may not be ready for it yet.
+            await Task.Yield();
             await foreach (var item in sequence(cancellationToken).WithCancellation(cancellationToken)) observer.OnNext(item);
             observer.OnCompleted();
         }
