@@ -15,6 +15,9 @@ var notifications = builder.AddService<Projects.Notifications_Api>("notification
 
 builder.AddProject<Projects.ClientRequests_Gateway>("gateway")
     .WithReference(clients).WithReference(departments).WithReference(requests).WithReference(notifications)
-    .WithEnvironment("Data__Folder", Path.Combine(root, ".data"));
+    .WithEnvironment("Data__Folder", Path.Combine(root, ".data"))
+    // Subscriptions are fed by the platform's events (ADR 0014).
+    .WithEnvironment("ConnectionStrings__rabbitmq", $"amqp://guest:guest@127.0.0.1:{builder.Configuration["Broker:AmqpPort"]}/")
+    .WaitFor(broker);
 
 builder.Build().Run();

@@ -60,4 +60,25 @@ public sealed class DirectoryGrpcTests(DepartmentsAppFixture fixture) : IClassFi
         var missing = await Assert.ThrowsAsync<RpcException>(() => client.GetLoadAsync(new GetLoadRequest { DepartmentCode = "astrology" }, As(DemoUsers.Grace)).ResponseAsync);
         Assert.Equal(StatusCode.NotFound, missing.StatusCode);
     }
+
+    [Fact]
+    public async Task Batched_queues_and_loads_leave_out_departments_the_caller_does_not_work_in()
+    {
+        // No work item of its own: the class shares one app, and another test counts on owning support's oldest items.
+        var agent = await App.NewAgentAsync("support");
+        var client = Client(out var channel);
+        using var _ = channel;
+
+        var queues = await client.GetQueuesAsync(new GetQueuesRequest { DepartmentCodes = { "support", "legal", "astrology" } }, As(agent));
+        Assert.Equal("support", Assert.Single(queues.Queues).DepartmentCode);
+        var single = await client.GetQueueAsync(new GetQueueRequest { DepartmentCode = "support" }, As(agent));
+        Assert.Equal(single.Items.Select(i => i.Id), queues.Queues[0].Items.Select(i => i.Id));
+        var loads = await client.GetLoadsAsync(new GetLoadsRequest { DepartmentCodes = { "support", "legal" } }, As(agent));
+        Assert.Contains(Assert.Single(loads.Departments).Members, m => m.UserId == agent.Id);
+
+        // An admin works in every department: each one asked for that exists comes back.
+        var all = await client.GetQueuesAsync(new GetQueuesRequest { DepartmentCodes = { "support", "legal", "astrology" }, Limit = 1 }, As(DemoUsers.Grace));
+        Assert.Equal(["legal", "support"], all.Queues.Select(q => q.DepartmentCode));
+        Assert.All(all.Queues, q => Assert.True(q.Items.Count <= 1));
+    }
 }

@@ -10,7 +10,7 @@ namespace Gateway.Tests;
 
 /// <summary>
 /// One tiny HTTP server on loopback standing in for every service's REST API: it records what reached it (paths and
-/// headers), serves departments and a queue, and a Server-Sent Events stream that sends one event and then waits.
+/// headers), answers the mutations' REST calls, and a Server-Sent Events stream that sends one event and then waits.
 /// </summary>
 public sealed class FakeBackend : IAsyncDisposable
 {
@@ -34,11 +34,6 @@ public sealed class FakeBackend : IAsyncDisposable
             await next(context);
         });
         app.MapGet("/api/clients/ping", () => "pong");
-        app.MapGet("/api/departments", () => new[]
-        {
-            new { code = "billing", name = "Billing", mode = "managed", leadId = "dave", members = new[] { new { userId = "carol", name = "Carol", skills = new[] { "invoices" }, capacity = 5 } } },
-        });
-        app.MapGet("/api/departments/{code}/queue", (string code) => new { items = Array.Empty<object>(), nextCursor = (string?)null });
         app.MapPost("/api/requests/{id}/comments", (string id) => Results.Created($"/api/requests/{id}/timeline", new { id }));
         app.MapPost("/api/requests/{id}/{action}", (string id, string action) =>
         {

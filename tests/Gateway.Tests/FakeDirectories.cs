@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using ClientRequests.Clients.Grpc;
+using ClientRequests.Departments.Grpc;
 using ClientRequests.Requests.Grpc;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
@@ -21,6 +22,12 @@ public sealed class FakeDirectories : Interceptor
     public List<RequestEntry> Requests { get; } = [];
     public TimeSpan Delay { get; set; }
     public HashSet<string> Foreign { get; } = [];
+    public List<DepartmentInfo> Departments { get; } =
+    [
+        new() { Code = "billing", Name = "Billing", Managed = true, LeadId = "dave", Queue = "department-billing",
+            Members = { new MemberInfo { UserId = "carol", Name = "Carol", Skills = { "invoices" }, Capacity = 5 } } },
+        new() { Code = "legal", Name = "Legal", Managed = false, Queue = "department-legal" },
+    ];
 
     public int Calls(string method) => calls.GetValueOrDefault(method);
     public int CallsTo(string service) => calls.Where(c => c.Key.StartsWith(service + "/")).Sum(c => c.Value);
@@ -80,6 +87,37 @@ public sealed class FakeDirectories : Interceptor
             GetTimelineRequest ask => new GetTimelineReply
             {
                 Entries = { new TimelineEntry { Id = Guid.NewGuid().ToString(), At = Timestamp.FromDateTime(Epoch), Kind = "Submitted", ActorId = "alice", Visibility = "internal" } },
+            },
+            GetTimelinesRequest ask => new GetTimelinesReply
+            {
+                Timelines = { ask.RequestIds.Where(id => Requests.Any(r => r.Id == id)).Select(id => new RequestTimeline
+                {
+                    RequestId = id,
+                    Entries = { new TimelineEntry { Id = Guid.NewGuid().ToString(), At = Timestamp.FromDateTime(Epoch), Kind = "Submitted", ActorId = "alice", Visibility = "internal" } },
+                }) },
+            },
+            ListDepartmentsRequest ask => new ListDepartmentsReply
+            {
+                Departments = { Departments.Where(d => ask.Codes.Count == 0 || ask.Codes.Contains(d.Code)) },
+            },
+            // The real service also leaves out departments the caller does not work in; the end-to-end tests cover that.
+            GetQueuesRequest ask => new GetQueuesReply
+            {
+                Queues = { Departments.Where(d => ask.DepartmentCodes.Contains(d.Code)).Select(d => new DepartmentQueuePage
+                {
+                    DepartmentCode = d.Code,
+                    Items = { Requests.Take(2).Select(r => new QueuedWorkItem { Id = r.WorkItems[0].Id, RequestId = r.Id, ClientId = r.ClientId,
+                        DepartmentCode = d.Code, Type = r.Type, Priority = r.Priority, Title = r.Title, Status = "Queued",
+                        QueuedAtMs = 1_700_000_000_000, DueAtMs = 1_700_100_000_000, Sequence = 1 }) },
+                }) },
+            },
+            GetLoadsRequest ask => new GetLoadsReply
+            {
+                Departments = { Departments.Where(d => ask.DepartmentCodes.Contains(d.Code)).Select(d => new DepartmentLoad
+                {
+                    DepartmentCode = d.Code,
+                    Members = { d.Members.Select(m => new MemberLoad { UserId = m.UserId, Name = m.Name, Capacity = m.Capacity, Load = 1 }) },
+                }) },
             },
             _ => throw new InvalidOperationException($"No fake for {request.GetType().Name}."),
         };

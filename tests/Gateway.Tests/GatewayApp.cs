@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using ClientRequests.Clients.Grpc;
+using ClientRequests.Departments.Grpc;
 using ClientRequests.Requests.Grpc;
 using ClientRequests.ServiceDefaults.Security;
 using ClientRequests.TestKit;
@@ -31,7 +32,8 @@ public sealed class GatewayApp(FakeDirectories directories, FakeBackend backend,
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
         {
-            foreach (var client in new[] { nameof(ClientDirectory.ClientDirectoryClient), nameof(RequestDirectory.RequestDirectoryClient) })
+            foreach (var client in new[] { nameof(ClientDirectory.ClientDirectoryClient), nameof(RequestDirectory.RequestDirectoryClient),
+                         nameof(DepartmentDirectory.DepartmentDirectoryClient) })
                 services.Configure<GrpcClientFactoryOptions>(client,
                     o => o.InterceptorRegistrations.Add(new InterceptorRegistration(InterceptorScope.Channel, _ => directories)));
         });

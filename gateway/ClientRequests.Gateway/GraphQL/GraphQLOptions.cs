@@ -10,6 +10,4 @@ public sealed class GraphQLOptions
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
     /// <summary>Operations one batched POST may carry.</summary>
     public int MaxBatch { get; set; } = 5;
-    /// <summary>How often a subscription asks the requests service for changes.</summary>
-    public TimeSpan SubscriptionPollInterval { get; set; } = TimeSpan.FromSeconds(2);
 }

@@ -1,4 +1,6 @@
 using ClientRequests.Clients.Grpc;
+using ClientRequests.Departments.Grpc;
+using ClientRequests.Gateway.Events;
 using ClientRequests.Gateway.GraphQL.Console;
 using ClientRequests.Gateway.GraphQL.Loaders;
 using ClientRequests.Gateway.Hardening;
@@ -26,19 +28,21 @@ public static class GraphQLServices
             .AddInterceptor<RpcErrors>().AddHttpMessageHandler<BearerTokenPropagation>().AddHttpMessageHandler<CorrelationIdPropagation>();
         services.AddGrpcClient<RequestDirectory.RequestDirectoryClient>(o => o.Address = new Uri("http://_grpc.requests"))
             .AddInterceptor<RpcErrors>().AddHttpMessageHandler<BearerTokenPropagation>().AddHttpMessageHandler<CorrelationIdPropagation>();
+        services.AddGrpcClient<DepartmentDirectory.DepartmentDirectoryClient>(o => o.Address = new Uri("http://_grpc.departments"))
+            .AddInterceptor<RpcErrors>().AddHttpMessageHandler<BearerTokenPropagation>().AddHttpMessageHandler<CorrelationIdPropagation>();
         services.AddHttpClient(Rest.Requests, c => c.BaseAddress = new Uri("http://requests"))
-            .AddHttpMessageHandler<BearerTokenPropagation>().AddHttpMessageHandler<CorrelationIdPropagation>();
-        services.AddHttpClient(Rest.Departments, c => c.BaseAddress = new Uri("http://departments"))
             .AddHttpMessageHandler<BearerTokenPropagation>().AddHttpMessageHandler<CorrelationIdPropagation>();
 
         services.AddConsoleGraphQLServices();
 
         // Scoped: a loader batches and caches within one HTTP request, never across callers.
-        services.AddScoped<ClientLoader>();
-        services.AddScoped<RequestLoader>();
-        services.AddScoped<TimelineLoader>();
-        services.AddScoped<DepartmentLoader>();
-        services.AddScoped<QueueLoader>();
+        AddLoader<ClientLoader>(services);
+        AddLoader<RequestLoader>(services);
+        AddLoader<TimelineLoader>(services);
+        AddLoader<DepartmentLoader>(services);
+        AddLoader<QueueLoader>(services);
+        AddLoader<LoadLoader>(services);
+        builder.AddPlatformEventFeed();
 
         var development = builder.Environment.IsDevelopment();
         services.AddGraphQL(graphQL =>
@@ -58,6 +62,12 @@ public static class GraphQLServices
             if (!development) graphQL.AddValidationRule(_ => NoIntrospectionValidationRule.Instance, useForCachedDocuments: true);
         });
         return builder;
+    }
+
+    static void AddLoader<TLoader>(IServiceCollection services) where TLoader : class, IBatchLoader
+    {
+        services.AddScoped<TLoader>();
+        services.AddScoped<IBatchLoader>(provider => provider.GetRequiredService<TLoader>());
     }
 
     /// <summary>What <see cref="RpcErrors"/> leaves over: a deadline or a cancelled call.</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ClientRequests.Departments.Grpc;
 using ClientRequests.Gateway.GraphQL.Loaders;
 using ClientRequests.Gateway.GraphQL.Types;
 using ClientRequests.Requests.Grpc;
@@ -58,11 +59,23 @@ public static class ConsoleMutations
         arguments?.Invoke(field);
         field.ResolveAsync(async c =>
         {
-            var http = c.RequestServices!.GetRequiredService<IHttpClientFactory>().CreateClient(Rest.Departments);
+            var http = c.RequestServices!.GetRequiredService<IHttpClientFactory>().CreateClient(ConsoleServices.DepartmentsRest);
             var code = Uri.EscapeDataString(c.GetArgument<string>("departmentCode"));
             var id = Uri.EscapeDataString(c.GetArgument<string>("workItemId"));
             var item = await Rest.PostAsync(http, $"api/departments/{code}/queue/{id}/{path}", body(c), c.CancellationToken);
-            return item.Deserialize<QueueItemView>(Json);
+            return item.Deserialize<QueueItemAnswer>(Json)!.ToQueued();
         });
+    }
+
+    /// <summary>The departments service's REST answer to a queue step, as the schema's QueueItem reads it (the gRPC shape).</summary>
+    sealed record QueueItemAnswer(Guid Id, Guid RequestId, Guid ClientId, string DepartmentCode, string Type, string Priority,
+        string Title, string Status, string? ClaimedBy, DateTimeOffset QueuedAt, DateTimeOffset DueAt, bool AtRisk, int Sequence)
+    {
+        public QueuedWorkItem ToQueued() => new()
+        {
+            Id = Id.ToString(), RequestId = RequestId.ToString(), ClientId = ClientId.ToString(), DepartmentCode = DepartmentCode,
+            Type = Type, Priority = Priority, Title = Title, Status = Status, ClaimedBy = ClaimedBy ?? "",
+            QueuedAtMs = QueuedAt.ToUnixTimeMilliseconds(), DueAtMs = DueAt.ToUnixTimeMilliseconds(), AtRisk = AtRisk, Sequence = Sequence,
+        };
     }
 }

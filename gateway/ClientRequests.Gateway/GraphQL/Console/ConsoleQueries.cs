@@ -58,9 +58,9 @@ public static class ConsoleQueries
                 .Argument<NonNullGraphType<StringGraphType>>("code")
                 .ResolveAsync(async c =>
                 {
-                    var http = c.RequestServices!.GetRequiredService<IHttpClientFactory>().CreateClient(Rest.Departments);
-                    return await Rest.GetAsync<List<MemberLoadView>>(http,
-                        $"api/departments/{Uri.EscapeDataString(c.GetArgument<string>("code"))}/load", c.CancellationToken);
+                    var reply = await c.RequestServices!.GetRequiredService<DepartmentDirectory.DepartmentDirectoryClient>()
+                        .GetLoadAsync(new GetLoadRequest { DepartmentCode = c.GetArgument<string>("code") }, cancellationToken: c.CancellationToken);
+                    return reply.Members.Select(m => new MemberLoadView(m.UserId, m.Name, m.Capacity, m.Load)).ToList();
                 });
     }
 }

@@ -4,14 +4,18 @@ using ClientRequests.ServiceDefaults.Security;
 
 namespace ClientRequests.Gateway.GraphQL.Console;
 
-/// <summary>The clients service's REST API and the departments service's routing over gRPC, with the caller's token.</summary>
+/// <summary>The clients service's and the departments service's REST APIs and the departments' routing over gRPC, with the caller's token.</summary>
 public static class ConsoleServices
 {
     public const string ClientsRest = "clients-rest";
+    /// <summary>The queue steps: departments.proto is read-only.</summary>
+    public const string DepartmentsRest = "departments-rest";
 
     public static IServiceCollection AddConsoleGraphQLServices(this IServiceCollection services)
     {
         services.AddHttpClient(ClientsRest, c => c.BaseAddress = new Uri("http://clients"))
+            .AddHttpMessageHandler<BearerTokenPropagation>().AddHttpMessageHandler<CorrelationIdPropagation>();
+        services.AddHttpClient(DepartmentsRest, c => c.BaseAddress = new Uri("http://departments"))
             .AddHttpMessageHandler<BearerTokenPropagation>().AddHttpMessageHandler<CorrelationIdPropagation>();
         services.AddGrpcClient<DepartmentRouting.DepartmentRoutingClient>(o => o.Address = new Uri("http://_grpc.departments"))
             .AddInterceptor<Loaders.RpcErrors>().AddHttpMessageHandler<BearerTokenPropagation>().AddHttpMessageHandler<CorrelationIdPropagation>();

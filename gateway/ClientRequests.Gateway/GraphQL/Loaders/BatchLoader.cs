@@ -7,7 +7,7 @@ namespace ClientRequests.Gateway.GraphQL.Loaders;
 /// field of a level first and only then awaits the <see cref="IDataLoaderResult"/>s it was handed, so the first await
 /// finds every key of the level pending. Scoped: one instance per HTTP request, which also caches what it fetched.
 /// </summary>
-public abstract class BatchLoader<TKey, TValue> where TKey : notnull where TValue : class
+public abstract class BatchLoader<TKey, TValue> : IBatchLoader where TKey : notnull where TValue : class
 {
     readonly Lock gate = new();
     readonly List<TKey> pending = [];
@@ -30,13 +30,21 @@ public abstract class BatchLoader<TKey, TValue> where TKey : notnull where TValu
         IReadOnlyList<TKey> batch;
         lock (gate)
         {
-            if (!pending.Contains(key)) return started[key];
+            var isPending = pending.Contains(key);
+            if (!isPending && started.TryGetValue(key, out var known)) return known;
+            // Forgotten while its result was on the way: fetched again with whatever else is pending.
+            if (!isPending) pending.Add(key);
             batch = pending.ToList();
             pending.Clear();
             var fetch = FetchAsync(batch, cancellationToken);
             foreach (var k in batch) started[k] = PickAsync(fetch, k);
             return started[key];
         }
+    }
+
+    public void Forget()
+    {
+        lock (gate) started.Clear();
     }
 
     static async Task<TValue?> PickAsync(Task<IReadOnlyDictionary<TKey, TValue>> fetch, TKey key) =>
@@ -48,4 +56,13 @@ public abstract class BatchLoader<TKey, TValue> where TKey : notnull where TValu
 
         async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) => await GetResultAsync(cancellationToken);
     }
+}
+
+/// <summary>
+/// A subscription lives as long as its HTTP request, and so do the request's loaders: before each new result it makes
+/// them forget what they fetched, so every result shows the services' data as it is then.
+/// </summary>
+public interface IBatchLoader
+{
+    void Forget();
 }

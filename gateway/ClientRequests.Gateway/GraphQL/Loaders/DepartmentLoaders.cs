@@ -1,36 +1,46 @@
-using ClientRequests.ServiceDefaults.Paging;
+using ClientRequests.Departments.Grpc;
 
 namespace ClientRequests.Gateway.GraphQL.Loaders;
 
-public sealed record DepartmentView(string Code, string Name, string Mode, string? LeadId, IReadOnlyList<MemberView> Members);
-public sealed record MemberView(string UserId, string Name, IReadOnlyList<string> Skills, int Capacity);
-public sealed record QueueItemView(Guid Id, Guid RequestId, Guid ClientId, string DepartmentCode, string Type, string Priority,
-    string Title, string Status, string? ClaimedBy, DateTimeOffset QueuedAt);
-
 /// <summary>
-/// Departments over the departments service's REST API: departments.proto offers only routing today. All departments
-/// come in one call per HTTP request however often the query asks; swapping to a gRPC ListDepartments changes only this class.
+/// Departments by code, or all of them (<see cref="All"/>): one <c>DepartmentDirectory.ListDepartments</c> per level.
+/// Asking for "all" and for some codes in the same level still costs one call: the whole list answers both.
 /// </summary>
-public sealed class DepartmentLoader(IHttpClientFactory http) : BatchLoader<string, IReadOnlyList<DepartmentView>>
+public sealed class DepartmentLoader(DepartmentDirectory.DepartmentDirectoryClient directory) : BatchLoader<string, IReadOnlyList<DepartmentInfo>>
 {
     public const string All = "*";
 
-    protected override async Task<IReadOnlyDictionary<string, IReadOnlyList<DepartmentView>>> FetchAsync(
+    protected override async Task<IReadOnlyDictionary<string, IReadOnlyList<DepartmentInfo>>> FetchAsync(
         IReadOnlyList<string> keys, CancellationToken cancellationToken)
     {
-        var departments = await Rest.GetAsync<List<DepartmentView>>(http.CreateClient(Rest.Departments), "api/departments", cancellationToken);
-        return new Dictionary<string, IReadOnlyList<DepartmentView>> { [All] = departments };
+        var ask = new ListDepartmentsRequest();
+        if (!keys.Contains(All)) ask.Codes.AddRange(keys);
+        var departments = (await directory.ListDepartmentsAsync(ask, cancellationToken: cancellationToken)).Departments.ToList();
+        var found = departments.ToDictionary(d => d.Code, d => (IReadOnlyList<DepartmentInfo>)[d], StringComparer.OrdinalIgnoreCase);
+        found[All] = departments;
+        return found;
     }
 }
 
-/// <summary>A department's work queue (first page), one REST call per department code asked for.</summary>
-public sealed class QueueLoader(IHttpClientFactory http) : BatchLoader<string, Page<QueueItemView>>
+/// <summary>
+/// The first page of each department's work queue: one <c>DepartmentDirectory.GetQueues</c> per level. Departments the
+/// caller does not work in are left out by the service and resolve to null.
+/// </summary>
+public sealed class QueueLoader(DepartmentDirectory.DepartmentDirectoryClient directory) : BatchLoader<string, DepartmentQueuePage>
 {
-    protected override async Task<IReadOnlyDictionary<string, Page<QueueItemView>>> FetchAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
+    protected override async Task<IReadOnlyDictionary<string, DepartmentQueuePage>> FetchAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
     {
-        var client = http.CreateClient(Rest.Departments);
-        var pages = await Task.WhenAll(keys.Select(async code =>
-            (code, page: await Rest.GetAsync<Page<QueueItemView>>(client, $"api/departments/{Uri.EscapeDataString(code)}/queue", cancellationToken))));
-        return pages.ToDictionary(p => p.code, p => p.page);
+        var reply = await directory.GetQueuesAsync(new GetQueuesRequest { DepartmentCodes = { keys } }, cancellationToken: cancellationToken);
+        return reply.Queues.ToDictionary(q => q.DepartmentCode, StringComparer.OrdinalIgnoreCase);
+    }
+}
+
+/// <summary>What each member holds against their capacity, per department: one <c>DepartmentDirectory.GetLoads</c> per level.</summary>
+public sealed class LoadLoader(DepartmentDirectory.DepartmentDirectoryClient directory) : BatchLoader<string, DepartmentLoad>
+{
+    protected override async Task<IReadOnlyDictionary<string, DepartmentLoad>> FetchAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
+    {
+        var reply = await directory.GetLoadsAsync(new GetLoadsRequest { DepartmentCodes = { keys } }, cancellationToken: cancellationToken);
+        return reply.Departments.ToDictionary(d => d.DepartmentCode, StringComparer.OrdinalIgnoreCase);
     }
 }

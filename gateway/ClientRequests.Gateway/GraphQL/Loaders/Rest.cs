@@ -5,13 +5,12 @@ using GraphQL;
 namespace ClientRequests.Gateway.GraphQL.Loaders;
 
 /// <summary>
-/// Calls to the services' REST APIs for what their gRPC contracts do not offer yet. A service's ProblemDetails becomes
+/// Calls to the services' REST APIs for what their gRPC contracts do not offer: the mutations (the protos are read-only). A service's ProblemDetails becomes
 /// a GraphQL error carrying the service's title, its status as the error code and the fields it named.
 /// </summary>
 public static class Rest
 {
     public const string Requests = "requests-rest";
-    public const string Departments = "departments-rest";
 
     static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 

@@ -26,17 +26,13 @@ public sealed class RequestLoader(RequestDirectory.RequestDirectoryClient direct
     }
 }
 
-/// <summary>
-/// Timelines by request id. requests.proto answers one timeline per call, so a level costs one call per request, made
-/// concurrently; the field's complexity is set high to keep that bounded. A batched GetTimelines would make it one call.
-/// </summary>
+/// <summary>Timelines by request id: one <c>RequestDirectory.GetTimelines</c> per level; invisible requests resolve to null.</summary>
 public sealed class TimelineLoader(RequestDirectory.RequestDirectoryClient directory) : BatchLoader<string, IReadOnlyList<TimelineEntry>>
 {
     protected override async Task<IReadOnlyDictionary<string, IReadOnlyList<TimelineEntry>>> FetchAsync(
         IReadOnlyList<string> keys, CancellationToken cancellationToken)
     {
-        var replies = await Task.WhenAll(keys.Select(async id =>
-            (id, reply: await directory.GetTimelineAsync(new GetTimelineRequest { RequestId = id }, cancellationToken: cancellationToken))));
-        return replies.ToDictionary(r => r.id, r => (IReadOnlyList<TimelineEntry>)r.reply.Entries.ToList());
+        var reply = await directory.GetTimelinesAsync(new GetTimelinesRequest { RequestIds = { keys } }, cancellationToken: cancellationToken);
+        return reply.Timelines.ToDictionary(t => t.RequestId, t => (IReadOnlyList<TimelineEntry>)t.Entries.ToList(), StringComparer.OrdinalIgnoreCase);
     }
 }

@@ -40,8 +40,9 @@ public sealed class RequestType : ObjectGraphType<RequestNode>
                     .Then(full => (IEnumerable<WorkItemEntry>?)full?.WorkItems ?? []));
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TimelineEntryType>>>>("timeline")
-            .Description("Every event that touched the request, in order. Costs one call per request (see ADR 0007).")
-            .WithComplexityImpact(10, 20)
+            .Description("Every event that touched the request, in order: one call for every request of the level.")
+            // A timeline is a list of a few to a few dozen entries: each child field counts five times.
+            .WithComplexityImpact(1, 5)
             .Resolve(c => c.RequestServices!.GetRequiredService<TimelineLoader>().Load(c.Source.Entry.Id)
                 .Then(entries => entries ?? []));
     }

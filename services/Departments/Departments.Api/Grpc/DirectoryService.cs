@@ -10,6 +10,8 @@ namespace ClientRequests.Departments.Grpc;
 /// <summary>The gateway's view of departments, queues and load; same rules and queries as the REST API.</summary>
 public sealed class DirectoryService(DepartmentsDbContext db, TimeProvider clock) : DepartmentDirectory.DepartmentDirectoryBase
 {
+    public const int MaxBatch = 50;
+
     public override async Task<ListDepartmentsReply> ListDepartments(ListDepartmentsRequest request, ServerCallContext context)
     {
         var query = db.Departments.AsNoTracking().Include(d => d.Members).AsQueryable();
@@ -47,14 +49,58 @@ public sealed class DirectoryService(DepartmentsDbContext db, TimeProvider clock
 
         var page = await query.RunAsync(db, clock.GetUtcNow(), context.CancellationToken);
         var reply = new GetQueueReply { NextCursor = page.NextCursor ?? "" };
-        reply.Items.AddRange(page.Items.Select(i => new QueuedWorkItem
-        {
-            Id = i.Id.ToString(), RequestId = i.RequestId.ToString(), ClientId = i.ClientId.ToString(), DepartmentCode = i.DepartmentCode,
-            Type = i.Type, Priority = i.Priority, Title = i.Title, Status = i.Status, ClaimedBy = i.ClaimedBy ?? "",
-            QueuedAtMs = i.QueuedAt.ToUnixTimeMilliseconds(), DueAtMs = i.DueAt.ToUnixTimeMilliseconds(), AtRisk = i.AtRisk, Sequence = i.Sequence,
-        }));
+        reply.Items.AddRange(page.Items.Select(ToQueued));
         return reply;
     }
+
+    /// <summary>The first page of each queue the caller works in; the rest are left out, as GetRequests leaves out requests.</summary>
+    public override async Task<GetQueuesReply> GetQueues(GetQueuesRequest request, ServerCallContext context)
+    {
+        var codes = await VisibleDepartmentsAsync(request.DepartmentCodes, context);
+        var reply = new GetQueuesReply();
+        foreach (var code in codes)
+        {
+            var (query, errors) = QueueQuery.Parse(code, null, null, false, null, request.Limit == 0 ? null : request.Limit);
+            if (query is null)
+                throw new RpcException(new Status(StatusCode.InvalidArgument, string.Join(" ", errors.SelectMany(e => e.Value))));
+            var page = await query.RunAsync(db, clock.GetUtcNow(), context.CancellationToken);
+            var queue = new DepartmentQueuePage { DepartmentCode = code, NextCursor = page.NextCursor ?? "" };
+            queue.Items.AddRange(page.Items.Select(ToQueued));
+            reply.Queues.Add(queue);
+        }
+        return reply;
+    }
+
+    public override async Task<GetLoadsReply> GetLoads(GetLoadsRequest request, ServerCallContext context)
+    {
+        var reply = new GetLoadsReply();
+        foreach (var code in await VisibleDepartmentsAsync(request.DepartmentCodes, context))
+        {
+            var load = new DepartmentLoad { DepartmentCode = code };
+            load.Members.AddRange((await DepartmentsApi.LoadAsync(db, code, context.CancellationToken))!
+                .Select(m => new MemberLoad { UserId = m.UserId, Name = m.Name, Capacity = m.Capacity, Load = m.Load }));
+            reply.Departments.Add(load);
+        }
+        return reply;
+    }
+
+    /// <summary>The codes asked for that exist and that the caller works in (admins: all), in one query.</summary>
+    async Task<List<string>> VisibleDepartmentsAsync(IEnumerable<string> asked, ServerCallContext context)
+    {
+        var user = context.GetHttpContext().User;
+        var codes = asked.Distinct().Where(user.WorksIn).ToList();
+        if (codes.Count > MaxBatch)
+            throw new RpcException(new Status(StatusCode.InvalidArgument, $"department_codes: at most {MaxBatch} at once."));
+        return await db.Departments.AsNoTracking().Where(d => codes.Contains(d.Code)).OrderBy(d => d.Code).Select(d => d.Code)
+            .ToListAsync(context.CancellationToken);
+    }
+
+    static QueuedWorkItem ToQueued(WorkItemView i) => new()
+    {
+        Id = i.Id.ToString(), RequestId = i.RequestId.ToString(), ClientId = i.ClientId.ToString(), DepartmentCode = i.DepartmentCode,
+        Type = i.Type, Priority = i.Priority, Title = i.Title, Status = i.Status, ClaimedBy = i.ClaimedBy ?? "",
+        QueuedAtMs = i.QueuedAt.ToUnixTimeMilliseconds(), DueAtMs = i.DueAt.ToUnixTimeMilliseconds(), AtRisk = i.AtRisk, Sequence = i.Sequence,
+    };
 
     public override async Task<GetLoadReply> GetLoad(GetLoadRequest request, ServerCallContext context)
     {

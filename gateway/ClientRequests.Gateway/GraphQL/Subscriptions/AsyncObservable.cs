@@ -4,7 +4,7 @@ namespace ClientRequests.Gateway.GraphQL.Subscriptions;
 /// An <see cref="IObservable{T}"/> over an async sequence (GraphQL.NET's subscriptions take observables; System.Reactive
 /// is not needed for one adapter). Each subscriber runs its own sequence; disposing the subscription cancels it.
 /// </summary>
-public sealed class PollingObservable<T>(Func<CancellationToken, IAsyncEnumerable<T>> sequence) : IObservable<T>
+public sealed class AsyncObservable<T>(Func<CancellationToken, IAsyncEnumerable<T>> sequence) : IObservable<T>
 {
     public IDisposable Subscribe(IObserver<T> observer)
     {
@@ -17,6 +17,8 @@ public sealed class PollingObservable<T>(Func<CancellationToken, IAsyncEnumerabl
     {
         try
         {
+            // Subscribe returns before the first result is pushed: the subscriber may not be ready for it yet.
+            await Task.Yield();
             await foreach (var item in sequence(cancellationToken).WithCancellation(cancellationToken)) observer.OnNext(item);
             observer.OnCompleted();
         }
