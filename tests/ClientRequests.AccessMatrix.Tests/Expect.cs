@@ -16,11 +16,11 @@ public abstract record Expect
     public abstract bool IsDenial { get; }
     public abstract bool Matches(int status, string? problemTitle, string body);
 
+    /// <summary>A work item step the domain refuses (not the holder, not a member) is a 403 about the item, not about access.</summary>
+    public const string DomainRefusalTitle = "Not allowed on this work item.";
+
     sealed record AllowedOutcome : Expect
     {
-        /// <summary>A work item step the domain refuses (not the holder, not a member) is a 403 about the item, not about access.</summary>
-        public const string DomainRefusalTitle = "Not allowed on this work item.";
-
         public override bool IsDenial => false;
         public override bool Matches(int status, string? problemTitle, string body) =>
             status is 200 or 201 or 202 or 204 or 400 or 409 or 422 || (status == 403 && problemTitle == DomainRefusalTitle);

@@ -73,7 +73,41 @@ public static class GraphQLMatrix
         {
             Note = "a CONFLICT (the request is not waiting) counts as let in",
         },
+        new("query", "myClients", "{ myClients { id name tier accountTeam { accountManagerId } } }", _ => new { }, new(A, A, D, D, A, A))
+        {
+            Note = "the caller's book; department staff do not read clients (as GET /api/clients)",
+        },
+        new("query", "suggestDepartments", """{ suggestDepartments(type: "billing", priority: "P2") { departments { code name managed } matchedRule } }""",
+            _ => new { }, Everyone),
+        new("query", "department", "query($code: String!) { department(code: $code) { code name mode } }", c => new { code = c.T.Department },
+            Everyone, Everyone) { Note = "department codes and names are public" },
+        new("query", "departmentLoad", "query($code: String!) { departmentLoad(code: $code) { userId name capacity load } }",
+            c => new { code = c.T.Department }, new(D, D, A, A, D, A), new(D, D, D, D, D, A)),
+        QueueStep("claimWorkItem", ""),
+        QueueStep("unclaimWorkItem", ""),
+        QueueStep("startWorkItem", ""),
+        QueueStep("completeWorkItem", ", resolutionNote: \"By the matrix.\""),
+        QueueStep("rejectWorkItem", ", reason: \"By the matrix.\""),
+        QueueStep("handOverWorkItem", ", toDepartmentCode: \"support\""),
+        new("mutation", "recordSatisfaction", "mutation($id: ID!) { recordSatisfaction(requestId: $id, score: 4) { id title } }",
+            c => new { id = c.T.LifecycleRequestId }, new(A, A, D, D, D, A), new(D, D, D, D, D, A))
+        {
+            Note = "a CONFLICT (the request is not fulfilled) counts as let in",
+        },
+        new("subscription", "departmentQueueChanged", "subscription($code: String!) { departmentQueueChanged(code: $code) { kind departmentCode requestId } }",
+            c => new { code = c.T.Department }, new(D, D, A, A, D, A), new(D, D, D, D, D, A))
+        {
+            Note = "a stream that opens without an error let the caller in",
+        },
         new("subscription", "requestUpdated", $"subscription($id: ID!) {{ requestUpdated(id: $id) {{ {RequestSelection} }} }}",
             c => new { id = c.T.RequestId }, Everyone, new(D, D, D, D, A, A)),
     ];
+
+    /// <summary>A queue step on the scope's seeded work item: its department's staff and admins (as the REST steps).</summary>
+    static GqlRow QueueStep(string field, string arguments) =>
+        new("mutation", field, $"mutation($code: String!, $id: ID!) {{ {field}(departmentCode: $code, workItemId: $id{arguments}) {{ id status claimedBy }} }}",
+            c => new { code = c.T.Department, id = c.T.WorkItemId }, new(D, D, A, A, D, A), new(D, D, D, D, D, A))
+        {
+            Note = "a CONFLICT or the domain's own refusal (not the holder) counts as let in",
+        };
 }

@@ -15,6 +15,8 @@ public sealed class DirectoryService(DepartmentsDbContext db, TimeProvider clock
     public override async Task<ListDepartmentsReply> ListDepartments(ListDepartmentsRequest request, ServerCallContext context)
     {
         var query = db.Departments.AsNoTracking().Include(d => d.Members).AsQueryable();
+        if (request.Codes.Count > MaxBatch)
+            throw new RpcException(new Status(StatusCode.InvalidArgument, $"codes: at most {MaxBatch} at once."));
         if (request.Codes.Count > 0)
         {
             var codes = request.Codes.ToList();
