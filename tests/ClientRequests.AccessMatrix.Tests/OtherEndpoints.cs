@@ -6,9 +6,13 @@ public static class OtherEndpoints
     /// <summary>Open to anyone on purpose: orchestrator probes and the API description carry no data (every service).</summary>
     public static readonly IReadOnlyList<string> AnonymousOnEveryService = ["* /health/live", "* /health/ready", "GET /openapi/{documentName}.json"];
 
-    /// <summary>The gateway's own endpoints: health (anonymous), GraphQL (its own matrix), development tokens (Development only, ADR 0005).</summary>
+    /// <summary>
+    /// The gateway's own endpoints: health (anonymous), GraphQL (its own matrix), development tokens (Development only,
+    /// ADR 0005), and the web console's static files (anonymous: the page holds no data, it calls GraphQL with a token; ADR 0020).
+    /// </summary>
     public static readonly IReadOnlyList<string> Gateway =
-        ["* /health/live", "* /health/ready", "GET /graphql", "POST /graphql", "GET /dev/users", "POST /dev/token/{userId}"];
+        ["* /health/live", "* /health/ready", "GET /graphql", "POST /graphql", "GET /dev/users", "POST /dev/token/{userId}",
+         "GET /", "GET /console/", "GET /console/{**file}"];
 
     /// <summary>
     /// The services' gRPC methods: internal (the gateway does not proxy them), reached by roles only through GraphQL and
@@ -22,8 +26,11 @@ public static class OtherEndpoints
         ("departments", "POST /clientrequests.departments.v1.DepartmentDirectory/ListDepartments"),
         ("departments", "POST /clientrequests.departments.v1.DepartmentDirectory/GetQueue"),
         ("departments", "POST /clientrequests.departments.v1.DepartmentDirectory/GetLoad"),
+        ("departments", "POST /clientrequests.departments.v1.DepartmentDirectory/GetQueues"),
+        ("departments", "POST /clientrequests.departments.v1.DepartmentDirectory/GetLoads"),
         ("requests", "POST /clientrequests.requests.v1.RequestDirectory/GetRequests"),
         ("requests", "POST /clientrequests.requests.v1.RequestDirectory/ListRequests"),
         ("requests", "POST /clientrequests.requests.v1.RequestDirectory/GetTimeline"),
+        ("requests", "POST /clientrequests.requests.v1.RequestDirectory/GetTimelines"),
     ];
 }

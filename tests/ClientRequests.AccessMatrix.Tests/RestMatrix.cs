@@ -204,5 +204,21 @@ public static class RestMatrix
         new("GET /api/notifications/webhooks/{id:guid}/deliveries", c => $"/api/notifications/webhooks/{c.Seeds.WebhookId}/deliveries", ByRole.AdminOnly),
         new("POST /api/notifications/webhooks/{id:guid}/deliveries/{deliveryId:guid}/replay",
             c => $"/api/notifications/webhooks/{c.Seeds.WebhookId}/deliveries/{c.Seeds.DeliveryId}/replay", ByRole.AdminOnly),
+        new("POST /api/notifications/webhooks/{id:guid}/resume", c => $"/api/notifications/webhooks/{c.Seeds.WebhookId}/resume", ByRole.AdminOnly),
+        new("POST /api/notifications/webhooks/{id:guid}/deliveries/replay",
+            c => $"/api/notifications/webhooks/{c.Seeds.WebhookId}/deliveries/replay", ByRole.AdminOnly)
+        {
+            Body = _ => new { from = DateTimeOffset.UtcNow.AddHours(-1), to = DateTimeOffset.UtcNow },
+        },
+        new("DELETE /api/notifications/webhooks/{id:guid}", c => $"/api/notifications/webhooks/{c["webhook"]}", ByRole.AdminOnly)
+        {
+            // Each cell deletes a subscription of its own, so the seeded one stays for the rows above.
+            Prepare = async (f, _) => new Dictionary<string, string>
+            {
+                ["webhook"] = (await f.AsAsync(Callers.User(Role.Admin), HttpMethod.Post, "/api/notifications/webhooks",
+                    new { eventType = "request-submitted", url = "http://127.0.0.1:9/matrix-hook-3", secret = "matrix-secret-0123456789abcdef-0123456789" }))
+                    .Json.GetProperty("id").GetString()!,
+            },
+        },
     ];
 }

@@ -72,6 +72,12 @@ public static class Events
         RecordedBy = recordedBy, RecordedAt = DateTimeOffset.UtcNow,
     };
 
+    public static CommentAdded Comment(RequestSubmitted request, string authorId, string text) => new()
+    {
+        RequestId = request.RequestId, ClientId = request.ClientId, EntryId = Guid.NewGuid(), AuthorId = authorId, Text = text,
+        Visibility = "internal", At = DateTimeOffset.UtcNow,
+    };
+
     public static SlaAtRisk AtRisk(RequestSubmitted request, string escalateTo, string? department = null) => new()
     {
         RequestId = request.RequestId, ClientId = request.ClientId, WorkItemId = department is null ? null : Guid.NewGuid(),

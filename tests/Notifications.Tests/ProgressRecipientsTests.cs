@@ -96,6 +96,25 @@ public sealed class ProgressRecipientsTests(NotificationsAppFixture fixture) : I
     }
 
     [Fact]
+    public async Task A_comment_reaches_the_rest_of_the_team_once_however_often_it_is_delivered()
+    {
+        var (manager, executive) = (NewManager(), NewExecutive());
+        var request = await SubmitAsync(App, manager, [executive]);
+        var comment = Comment(request, authorId: executive.Id, text: "The client called about the refund.");
+        var messageId = Guid.NewGuid();
+
+        await App.PublishAsync(comment, messageId);
+        await App.PublishAsync(comment, messageId);
+
+        await InboxEventuallyAsync(App.ClientFor(manager), i => i.Any(n => n.Kind == NotificationKinds.CommentAdded));
+        await Task.Delay(500);
+        var notification = Assert.Single(await InboxAsync(App.ClientFor(manager)), n => n.Kind == NotificationKinds.CommentAdded);
+        Assert.Contains(executive.Id, notification.Title);
+        Assert.Contains("The client called about the refund.", notification.Body);
+        Assert.DoesNotContain(await InboxAsync(App.ClientFor(executive)), n => n.Kind == NotificationKinds.CommentAdded);
+    }
+
+    [Fact]
     public async Task Satisfaction_reaches_the_rest_of_the_team_by_app_and_mail_with_the_score()
     {
         var (manager, executive) = (NewManager(), NewExecutive());

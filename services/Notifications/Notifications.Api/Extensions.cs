@@ -17,6 +17,7 @@ public static class Extensions
             bus.AddConsumer<RequestSubmittedConsumer>();
             bus.AddConsumer<RequestStatusChangedConsumer>();
             bus.AddConsumer<SatisfactionRecordedConsumer>();
+            bus.AddConsumer<CommentAddedConsumer>();
             bus.AddConsumer<SlaAtRiskConsumer>();
             bus.AddConsumer<SlaBreachedConsumer>();
             bus.AddConsumer<AccountTeamChangedConsumer>();

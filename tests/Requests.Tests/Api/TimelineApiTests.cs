@@ -31,6 +31,9 @@ public sealed class TimelineApiTests(RequestsAppFixture fixture) : IClassFixture
         Assert.Equal([("alice", "client", "We are on it."), ("carol", "internal", "Checking the ledger.")],
             comments.Select(c => (c.ActorId, c.Visibility, c.Text)));
         Assert.True(comments[0].At <= comments[1].At);
+        // Each comment is announced (for notifications) in the transaction that wrote it; the refused one is not.
+        Assert.Equal(2, await App.QueryAsync(db => Task.FromResult(db.Set<ClientRequests.Messaging.Outbox.OutboxMessage>()
+            .Count(m => m.MessageType.Contains("CommentAdded") && m.Body.Contains(opened.Id.ToString())))));
     }
 
     [Theory]

@@ -60,22 +60,8 @@ public static class ConsoleQueries
                 {
                     var reply = await c.RequestServices!.GetRequiredService<DepartmentDirectory.DepartmentDirectoryClient>()
                         .GetLoadAsync(new GetLoadRequest { DepartmentCode = c.GetArgument<string>("code") }, cancellationToken: c.CancellationToken);
-                    return reply.Members.Select(m => new MemberLoadView(m.UserId, m.Name, m.Capacity, m.Load)).ToList();
+                    return reply.Members;
                 });
-    }
-}
-
-public sealed record MemberLoadView(string UserId, string Name, int Capacity, int Load);
-
-public sealed class MemberLoadType : ObjectGraphType<MemberLoadView>
-{
-    public MemberLoadType()
-    {
-        Name = "MemberLoad";
-        Field<NonNullGraphType<StringGraphType>>("userId").Resolve(c => c.Source.UserId);
-        Field<NonNullGraphType<StringGraphType>>("name").Resolve(c => c.Source.Name);
-        Field<NonNullGraphType<IntGraphType>>("capacity").Resolve(c => c.Source.Capacity);
-        Field<NonNullGraphType<IntGraphType>>("load").Resolve(c => c.Source.Load);
     }
 }
 

@@ -47,7 +47,7 @@ public sealed class DirectoryService(DepartmentsDbContext db, TimeProvider clock
         var (query, errors) = QueueQuery.Parse(request.DepartmentCode, Empty(request.Status), Empty(request.Sort), request.AtRiskOnly,
             Empty(request.After), request.Limit == 0 ? null : request.Limit);
         if (query is null)
-            throw new RpcException(new Status(StatusCode.InvalidArgument, string.Join(" ", errors.SelectMany(e => e.Value))));
+            throw new RpcException(new Status(StatusCode.InvalidArgument, Shown(string.Join(" ", errors.SelectMany(e => e.Value)))));
 
         var page = await query.RunAsync(db, clock.GetUtcNow(), context.CancellationToken);
         var reply = new GetQueueReply { NextCursor = page.NextCursor ?? "" };
@@ -64,7 +64,7 @@ public sealed class DirectoryService(DepartmentsDbContext db, TimeProvider clock
         {
             var (query, errors) = QueueQuery.Parse(code, null, null, false, null, request.Limit == 0 ? null : request.Limit);
             if (query is null)
-                throw new RpcException(new Status(StatusCode.InvalidArgument, string.Join(" ", errors.SelectMany(e => e.Value))));
+                throw new RpcException(new Status(StatusCode.InvalidArgument, Shown(string.Join(" ", errors.SelectMany(e => e.Value)))));
             var page = await query.RunAsync(db, clock.GetUtcNow(), context.CancellationToken);
             var queue = new DepartmentQueuePage { DepartmentCode = code, NextCursor = page.NextCursor ?? "" };
             queue.Items.AddRange(page.Items.Select(ToQueued));
@@ -116,10 +116,16 @@ public sealed class DirectoryService(DepartmentsDbContext db, TimeProvider clock
     async Task CheckDepartmentAsync(string code, ServerCallContext context)
     {
         if (!context.GetHttpContext().User.WorksIn(code))
-            throw new RpcException(new Status(StatusCode.PermissionDenied, $"You do not work in department '{code}'."));
+            throw new RpcException(new Status(StatusCode.PermissionDenied, $"You do not work in department '{Shown(code)}'."));
         if (!await db.Departments.AnyAsync(d => d.Code == code, context.CancellationToken))
-            throw new RpcException(new Status(StatusCode.NotFound, $"There is no department '{code}'."));
+            throw new RpcException(new Status(StatusCode.NotFound, $"There is no department '{Shown(code)}'."));
     }
 
     static string? Empty(string value) => string.IsNullOrEmpty(value) ? null : value;
+
+    /// <summary>
+    /// A caller's value echoed in a status travels in an HTTP/2 header: cut it short, or a huge value makes the answer
+    /// itself too large for the caller to read (it would see Unavailable instead of the status).
+    /// </summary>
+    static string Shown(string value) => value.Length <= 100 ? value : value[..100] + "…";
 }

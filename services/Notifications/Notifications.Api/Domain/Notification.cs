@@ -45,6 +45,7 @@ public static class NotificationKinds
     public const string RequestSubmitted = "request-submitted";
     public const string RequestStatusChanged = "request-status-changed";
     public const string SatisfactionRecorded = "satisfaction-recorded";
+    public const string CommentAdded = "comment-added";
     public const string SlaAtRisk = "sla-at-risk";
     public const string SlaBreached = "sla-breached";
     public const string WorkItemQueued = "work-item-queued";
@@ -59,7 +60,7 @@ public static class NotificationKinds
     /// <summary>The kinds that reach users, so the ones a preference may name.</summary>
     public static readonly IReadOnlySet<string> ForUsers = new SortedSet<string>(StringComparer.Ordinal)
     {
-        RequestSubmitted, RequestStatusChanged, SatisfactionRecorded, SlaAtRisk, SlaBreached, WorkItemQueued, WorkItemClaimed,
+        RequestSubmitted, RequestStatusChanged, SatisfactionRecorded, CommentAdded, SlaAtRisk, SlaBreached, WorkItemQueued, WorkItemClaimed,
         WorkItemStarted, WorkItemCompleted, WorkItemRejected, WorkItemHandedOver,
     };
 }

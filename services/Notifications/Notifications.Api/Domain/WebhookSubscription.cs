@@ -43,7 +43,8 @@ public static class WebhookEventTypes
     // Each event kind is also its webhook event type, so an integrator subscribes to what users see.
     public static readonly IReadOnlySet<string> All = new HashSet<string>
     {
-        RequestSubmitted, NotificationKinds.RequestStatusChanged, NotificationKinds.SatisfactionRecorded, NotificationKinds.SlaAtRisk,
+        RequestSubmitted, NotificationKinds.RequestStatusChanged, NotificationKinds.SatisfactionRecorded, NotificationKinds.CommentAdded,
+        NotificationKinds.SlaAtRisk,
         NotificationKinds.SlaBreached, NotificationKinds.WorkItemQueued, NotificationKinds.WorkItemClaimed, NotificationKinds.WorkItemStarted,
         NotificationKinds.WorkItemCompleted, NotificationKinds.WorkItemRejected, NotificationKinds.WorkItemHandedOver,
         NotificationKinds.AccountTeamChanged,

@@ -63,6 +63,11 @@ public static class TimelineApi
             return Problem.Invalid("visibility", "Only the client's account team writes comments the client sees.");
 
         var entry = request.Comment(body.Text!.Trim(), visibility, user.UserId(), clock.GetUtcNow());
+        db.Publish(new CommentAdded
+        {
+            RequestId = request.Id, ClientId = request.ClientId, EntryId = entry.Id, AuthorId = entry.ActorId,
+            Text = entry.Text ?? "", Visibility = visibility.ToString().ToLowerInvariant(), At = entry.At,
+        }, clock);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/requests/{id}/timeline", TimelineEntryView.From(entry));
     }
