@@ -12,7 +12,7 @@ public static class OtherEndpoints
     /// </summary>
     public static readonly IReadOnlyList<string> Gateway =
         ["* /health/live", "* /health/ready", "GET /graphql", "POST /graphql", "GET /dev/users", "POST /dev/token/{userId}",
-         "GET /", "GET /console/", "GET /console/{**file}"];
+         "GET /", "GET /console", "GET /console/{**file}"];
 
     /// <summary>
     /// The services' gRPC methods: internal (the gateway does not proxy them), reached by roles only through GraphQL and
