@@ -46,6 +46,36 @@ public sealed class InboxTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Two_messages_inserting_the_same_missing_row_are_both_applied_at_once_without_the_bus_retrying()
+    {
+        var bus = host.Services.GetRequiredService<IBus>();
+        var race = host.Services.GetRequiredService<TagRace>();
+
+        // Both find the tag missing and insert it; the second save collides with the first.
+        await Task.WhenAll(bus.Publish(new TagUsed { Tag = "vip" }), bus.Publish(new TagUsed { Tag = "vip" }));
+
+        Assert.True(await EventuallyAsync(async db => await db.Set<ClientRequests.Messaging.Inbox.InboxMessage>()
+            .CountAsync(m => m.Consumer == nameof(TagConsumer)) == 2));
+        await using var scope = host.Services.CreateAsyncScope();
+        var ledger = scope.ServiceProvider.GetRequiredService<LedgerDbContext>();
+        Assert.Equal(["vip"], await ledger.Tags.Select(t => t.Name).ToListAsync());
+        // Applied three times in all (the loser twice, reading the winner's row the second time), never by a bus retry.
+        Assert.Equal([0, 0, 0], race.BusRetryAttempts);
+    }
+
+    async Task<bool> EventuallyAsync(Func<LedgerDbContext, Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (DateTime.UtcNow < deadline)
+        {
+            await using var scope = host.Services.CreateAsyncScope();
+            if (await condition(scope.ServiceProvider.GetRequiredService<LedgerDbContext>())) return true;
+            await Task.Delay(100);
+        }
+        return false;
+    }
+
+    [Fact]
     public async Task Many_concurrent_duplicates_are_applied_once_each()
     {
         var bus = host.Services.GetRequiredService<IBus>();

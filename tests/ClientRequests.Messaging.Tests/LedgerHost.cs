@@ -14,8 +14,13 @@ namespace ClientRequests.Messaging.Tests;
 public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options) : DbContext(options)
 {
     public DbSet<Entry> Entries => Set<Entry>();
+    public DbSet<Tag> Tags => Set<Tag>();
 
-    protected override void OnModelCreating(ModelBuilder model) => model.AddOutboxAndInbox();
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.AddOutboxAndInbox();
+        model.Entity<Tag>().HasKey(t => t.Name);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration) => SqliteConventions.Apply(configuration);
 }
@@ -24,6 +29,47 @@ public sealed class Entry
 {
     public Guid Id { get; init; }
     public string Note { get; init; } = "";
+}
+
+/// <summary>A row two messages may both find missing and both insert.</summary>
+public sealed class Tag
+{
+    public string Name { get; init; } = "";
+}
+
+public record TagUsed
+{
+    public required string Tag { get; init; }
+}
+
+/// <summary>Holds the first two deliveries after their "is it there?" check until both have made it, so both insert.</summary>
+public sealed class TagRace
+{
+    readonly TaskCompletionSource bothChecked = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    int arrived;
+    readonly List<int> busRetryAttempts = [];
+
+    public IReadOnlyList<int> BusRetryAttempts { get { lock (busRetryAttempts) return busRetryAttempts.ToList(); } }
+
+    public void Applying(int busRetryAttempt) { lock (busRetryAttempts) busRetryAttempts.Add(busRetryAttempt); }
+
+    public Task CheckedAsync()
+    {
+        if (Interlocked.Increment(ref arrived) == 2) bothChecked.TrySetResult();
+        return bothChecked.Task.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+}
+
+/// <summary>Inserts the tag when it is missing: the insert-if-absent that two events about one request both do.</summary>
+public sealed class TagConsumer(LedgerDbContext db, TimeProvider clock, TagRace race) : IdempotentConsumer<TagUsed, LedgerDbContext>(db, clock)
+{
+    protected override async Task ApplyAsync(ConsumeContext<TagUsed> context)
+    {
+        race.Applying(context.GetRetryAttempt());
+        if (await Db.Tags.AnyAsync(t => t.Name == context.Message.Tag, context.CancellationToken)) return;
+        await race.CheckedAsync();
+        Db.Tags.Add(new Tag { Name = context.Message.Tag });
+    }
 }
 
 public record EntryWritten
@@ -84,6 +130,7 @@ public static class LedgerHost
         builder.Configuration["Messaging:Outbox:PollInterval"] = "00:00:00.200";
         builder.Configuration["Messaging:RetryLimit"] = "1";
         builder.Services.AddSingleton<Received>();
+        builder.Services.AddSingleton<TagRace>();
         // Publishing before the consumers' queues are bound would drop the message: wait for them.
         builder.Services.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = waitForBus);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
@@ -94,6 +141,7 @@ public static class LedgerHost
         builder.AddMessaging<LedgerDbContext>(bus =>
         {
             bus.AddConsumer<DepositConsumer>();
+            bus.AddConsumer<TagConsumer>();
             bus.AddConsumer<EntryWrittenRecorder>();
         });
 

@@ -17,6 +17,9 @@ public abstract class IdempotentConsumer<TMessage, TDbContext>(TDbContext db, Ti
     /// <summary>Changes the context; must not call SaveChanges (the base does, once, with the inbox row).</summary>
     protected abstract Task ApplyAsync(ConsumeContext<TMessage> context);
 
+    /// <summary>How many times a consumer applies a message in place when its save collides with another's.</summary>
+    public const int ImmediateAttempts = 3;
+
     public async Task Consume(ConsumeContext<TMessage> context)
     {
         var messageId = context.MessageId
@@ -24,27 +27,29 @@ public abstract class IdempotentConsumer<TMessage, TDbContext>(TDbContext db, Ti
         var consumer = GetType().Name;
         var inbox = db.Set<InboxMessage>();
 
-        if (await inbox.AnyAsync(m => m.MessageId == messageId && m.Consumer == consumer, context.CancellationToken))
-            return;
-
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            await ApplyAsync(context);
-            inbox.Add(new InboxMessage { MessageId = messageId, Consumer = consumer, ProcessedAt = clock.GetUtcNow() });
-            await db.SaveChangesAsync(context.CancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            db.ChangeTracker.Clear();
-            // Two deliveries of one message raced: the other one committed first, so this one is a duplicate.
             if (await inbox.AnyAsync(m => m.MessageId == messageId && m.Consumer == consumer, context.CancellationToken))
                 return;
-            throw;
-        }
-        catch
-        {
-            db.ChangeTracker.Clear();
-            throw;
+            try
+            {
+                await ApplyAsync(context);
+                inbox.Add(new InboxMessage { MessageId = messageId, Consumer = consumer, ProcessedAt = clock.GetUtcNow() });
+                await db.SaveChangesAsync(context.CancellationToken);
+                return;
+            }
+            catch (DbUpdateException e) when (!TransientFailure.Is(e) && attempt < ImmediateAttempts)
+            {
+                // Another delivery of this message committed first (the inbox check above then ends it), or another
+                // message wrote the same rows in between (both inserted a row that was missing, both rolled up one
+                // request): read again and apply again now, instead of after the bus's retry delay.
+                db.ChangeTracker.Clear();
+            }
+            catch
+            {
+                db.ChangeTracker.Clear();
+                throw;
+            }
         }
     }
 }

@@ -11,8 +11,10 @@ public sealed class OutboxSignal
 
     public void Notify()
     {
+        // Every save of a busy service signals: checking first keeps an exception per save off the hot path.
+        if (pending.CurrentCount > 0) return;
         try { pending.Release(); }
-        catch (SemaphoreFullException) { /* already signalled */ }
+        catch (SemaphoreFullException) { /* signalled by another thread in between */ }
     }
 
     public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
