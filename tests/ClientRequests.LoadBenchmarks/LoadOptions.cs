@@ -6,11 +6,11 @@ namespace ClientRequests.LoadBenchmarks;
 /// <param name="MaxInFlight">Open loop: the bound on outstanding POSTs (a slot due while it is reached is dropped
 /// and counted). Flat out: the number of concurrent senders.</param>
 /// <param name="ContractChangeShare">Share of requests of type contract-change (two departments); billing otherwise.</param>
-public sealed record LoadOptions(double? Rate, int Seconds, int MaxInFlight, double ContractChangeShare, int RawSeconds, string? Output)
+public sealed record LoadOptions(double? Rate, int Seconds, int MaxInFlight, double ContractChangeShare, int RawSeconds, int WarmUpSeconds, string? Output)
 {
     public const string Usage =
         "dotnet run -c Release --project tests/ClientRequests.LoadBenchmarks -- --rate <n|max> [--seconds 30] " +
-        "[--in-flight 64] [--contract-change 0.0] [--raw-seconds 10] [--out file.json]";
+        "[--in-flight 64] [--contract-change 0.0] [--raw-seconds 10] [--warm-up 10] [--out file.json]";
 
     public static LoadOptions Parse(string[] args)
     {
@@ -26,6 +26,8 @@ public sealed record LoadOptions(double? Rate, int Seconds, int MaxInFlight, dou
         if (seconds is < 1 or > 60) throw new ArgumentException("--seconds must be 1..60");
         var share = Number("contract-change", 0);
         if (share is < 0 or > 1) throw new ArgumentException("--contract-change must be 0..1");
-        return new(rate, seconds, (int)Number("in-flight", 64), share, (int)Number("raw-seconds", 10), Get("out"));
+        var warmUp = (int)Number("warm-up", 10);
+        if (warmUp is < 1 or > 60) throw new ArgumentException("--warm-up must be 1..60");
+        return new(rate, seconds, (int)Number("in-flight", 64), share, (int)Number("raw-seconds", 10), warmUp, Get("out"));
     }
 }

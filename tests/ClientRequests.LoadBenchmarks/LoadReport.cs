@@ -21,12 +21,12 @@ public sealed record LoadReport(
     string Mode, double LoadSeconds, int Sent, int Accepted, long Dropped, double AcceptedPerSecond,
     int CompletedInWindow, double CompletedPerSecond, int CompletedAfterDrain, Percentiles PostMs, Percentiles EndToEndMs,
     IReadOnlyDictionary<string, int> Statuses, double MessagesPublishedPerRequest, double MessagesDeliveredPerRequest,
-    double PlatformMessagesPerSecond, RawResult Raw, double RatioToRaw, string LoadAverageBefore, string LoadAverageAfter)
+    double PlatformMessagesPerSecond, RawResult Raw, double RatioToRaw, CpuReport Cpu, string LoadAverageBefore, string LoadAverageAfter)
 {
     static double Ms(long from, long to) => Stopwatch.GetElapsedTime(from, to).TotalMilliseconds;
 
     public static LoadReport Build(LoadOptions options, IReadOnlyCollection<Sample> samples, long loadStart, long loadEnd,
-        long dropped, QueuedObserver observer, BrokerStats messages, long observedDeliveries, RawResult raw, string loadBefore)
+        long dropped, QueuedObserver observer, BrokerStats messages, long observedDeliveries, RawResult raw, CpuReport cpu, string loadBefore)
     {
         var seconds = Stopwatch.GetElapsedTime(loadStart, loadEnd).TotalSeconds;
         var accepted = samples.Where(s => s.RequestId is not null).ToArray();
@@ -46,7 +46,7 @@ public sealed record LoadReport(
             Percentiles.Of(completed.Select(c => Ms(c.Sample.SentAt, c.At!.Value))),
             samples.GroupBy(s => s.Status).OrderBy(g => g.Key).ToDictionary(g => g.Key, g => g.Count()),
             published, delivered, platformRate, raw, raw.ConsumedPerSecond == 0 ? 0 : platformRate / raw.ConsumedPerSecond,
-            loadBefore, LoadAverage());
+            cpu, loadBefore, LoadAverage());
     }
 
     /// <summary>The 1-, 5- and 15-minute load averages: the benchmark shares the machine, so say how busy it was.</summary>
@@ -70,6 +70,10 @@ public sealed record LoadReport(
         output.WriteLine($"| platform messages/s at completed/s       | {PlatformMessagesPerSecond:F0}");
         output.WriteLine($"| raw RabbitMQ.Client publish+consume      | {Raw.PublishedPerSecond:F0} published/s, {Raw.ConsumedPerSecond:F0} consumed/s ({Raw.Seconds:F1} s)");
         output.WriteLine($"| platform / raw message rate              | {RatioToRaw:F3}");
+        output.WriteLine($"| CPU during the load                      | ms per accepted request, cores busy");
+        foreach (var (part, ms) in Cpu.MsPerRequest)
+            output.WriteLine($"|   {part,-38} | {ms,8:F1} ms {Cpu.Cores[part],6:F2}");
+        output.WriteLine($"|   the whole machine (every process)      |          {Cpu.MachineCores,9:F2} of {Environment.ProcessorCount}");
     }
 
     public async Task<string> WriteJsonAsync(string? path)

@@ -50,9 +50,10 @@ static async Task RunAsync(LoadOptions options, CancellationToken stop)
     await using var observer = await QueuedObserver.StartAsync(platform.AmqpUri);
     using var gateway = platform.GatewayClient(DemoUsers.Alice);
 
-    Log("warming up: 2 s at 25 requests/s");
+    // Long enough for the runtime to recompile the hot paths (tiered JIT), which otherwise competes with the load.
+    Log($"warming up: {options.WarmUpSeconds} s at 25 requests/s");
     var warmUp = new LoadGenerator(gateway, options with { Rate = 25, MaxInFlight = 8 });
-    await warmUp.RunAsync(TimeSpan.FromSeconds(2), stop);
+    await warmUp.RunAsync(TimeSpan.FromSeconds(options.WarmUpSeconds), stop);
     if (!await DrainAsync(warmUp.Samples, observer, TimeSpan.FromSeconds(30), stop))
         throw new InvalidOperationException("warm-up requests never reached their departments:\n" + platform.Logs());
 
@@ -65,9 +66,12 @@ static async Task RunAsync(LoadOptions options, CancellationToken stop)
 
     Log($"load: {(options.Rate is { } r ? $"{r}/s" : "flat out")} for {options.Seconds} s");
     var load = new LoadGenerator(gateway, options);
+    var cpu = new CpuReport.Meter(platform.Processes.ToDictionary(p => p.Key, p => p.Value.ProcessId)
+        .Append(new("broker", node.ProcessId ?? 0)).ToDictionary());
     var loadStart = Stopwatch.GetTimestamp();
     await load.RunAsync(TimeSpan.FromSeconds(options.Seconds), stop);
     var loadEnd = Stopwatch.GetTimestamp();
+    var cpuUsed = cpu.Stop(Stopwatch.GetElapsedTime(loadStart, loadEnd).TotalSeconds, load.Samples.Count(s => s.RequestId is not null));
     stop.ThrowIfCancellationRequested();
 
     Log("draining: waiting up to 30 s for every accepted request to be queued");
@@ -76,7 +80,7 @@ static async Task RunAsync(LoadOptions options, CancellationToken stop)
     var messages = await BrokerStats.ReadAsync(node.ManagementUri, platform.VirtualHost) - before;
 
     var report = LoadReport.Build(options, load.Samples, loadStart, loadEnd, load.Dropped, observer, messages,
-        observer.Received - observedBefore, raw, loadBefore);
+        observer.Received - observedBefore, raw, cpuUsed, loadBefore);
     report.Print(Console.Out);
     Console.WriteLine($"JSON: {await report.WriteJsonAsync(options.Output)}");
     Log("stopping the platform and the broker");

@@ -18,6 +18,8 @@ public sealed class RabbitMqNode : IAsyncDisposable
     public int ManagementPort { get; }
     public int DistributionPort { get; }
     public Uri ManagementUri => new($"http://127.0.0.1:{ManagementPort}/");
+    /// <summary>The script that runs the node (the Erlang VM is below it); null while the node is stopped.</summary>
+    public int? ProcessId => process?.Id;
 
     RabbitMqNode(string folder, string nodeName)
     {
