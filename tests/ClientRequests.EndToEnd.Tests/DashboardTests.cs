@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using ClientRequests.ServiceDefaults.Security;
 using ClientRequests.TestKit;
 
@@ -26,6 +27,8 @@ public sealed class DashboardPlatform : IAsyncLifetime
             ["Sla__Policies__0__FirstResponse"] = "00:00:01",
             ["Sla__Policies__0__Resolution"] = "00:00:02",
             ["Sla__Departments__legal__Resolution"] = "00:00:02",
+            // The gateway's outgoing calls are counted from its HttpClient log (as tests/Gateway.Benchmarks does).
+            ["Logging__LogLevel__System.Net.Http.HttpClient"] = "Information",
         };
         for (var d = 0; d < 7; d++) settings[$"Sla__Calendar__Days__{d}"] = ((DayOfWeek)d).ToString();
         Platform = await Platform.StartAsync(settings: settings);
@@ -35,7 +38,7 @@ public sealed class DashboardPlatform : IAsyncLifetime
 }
 
 /// <summary>The dashboard through the real gateway over the real services: the requests service's figures, the clients service's health.</summary>
-public sealed class DashboardTests(DashboardPlatform fixture) : IClassFixture<DashboardPlatform>
+public sealed partial class DashboardTests(DashboardPlatform fixture) : IClassFixture<DashboardPlatform>
 {
     const string Query = """
         { dashboard(days: 7) {
@@ -124,6 +127,13 @@ public sealed class DashboardTests(DashboardPlatform fixture) : IClassFixture<Da
         Assert.Equal(expectedHealth, figures.GetProperty("clientHealth").EnumerateArray()
             .Select(c => $"{c.GetProperty("id").GetString()} {c.GetProperty("health").GetProperty("score").GetInt32()} {c.GetProperty("health").GetProperty("band").GetString()}"));
 
+        // The whole dashboard cost one call to the requests service and one to the clients service.
+        var logged = CallsLogged().Count;
+        await DashboardAsync(alice);
+        await Task.Delay(1_000); // the console logger writes from its own queue
+        Assert.Equal(["clients/clientrequests.clients.v1.ClientDirectory/GetClients", "requests/clientrequests.requests.v1.RequestDirectory/GetDashboard"],
+            CallsLogged().Skip(logged).Order(StringComparer.Ordinal));
+
         // Another team's account manager sees only her own client's request: nothing of Acme's or Globex's.
         var hers = await Eventually.GetAsync(async () =>
         {
@@ -152,6 +162,17 @@ public sealed class DashboardTests(DashboardPlatform fixture) : IClassFixture<Da
         Assert.Equal("BAD_REQUEST", body.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
         Assert.Contains("'days'", body.GetProperty("errors")[0].GetProperty("message").GetString());
     }
+
+    /// <summary>The gateway's outgoing calls so far, as "service/method".</summary>
+    List<string> CallsLogged()
+    {
+        using var reader = new StreamReader(new FileStream(Platform.Processes["gateway"].LogFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
+        return StartedCall().Matches(reader.ReadToEnd()).Select(m => m.Groups["target"].Value).ToList();
+    }
+
+    // "Start processing HTTP request POST http://_grpc.requests/clientrequests.requests.v1.RequestDirectory/GetDashboard"
+    [GeneratedRegex(@"Start processing HTTP request \w+ https?://(?:_grpc\.)?(?<target>[^\s?]+)")]
+    private static partial Regex StartedCall();
 
     static JsonElement? Row(JsonElement dashboard, string list, string key) =>
         dashboard.GetProperty(list).EnumerateArray().Where(r => r.GetProperty("key").GetString() == key).Select(r => (JsonElement?)r).FirstOrDefault();
