@@ -151,6 +151,16 @@ public sealed partial class DashboardTests(DashboardPlatform fixture) : IClassFi
         Assert.Equal([DemoClients.Initech.ToString()], malloryFigures.GetProperty("clientHealth").EnumerateArray().Select(c => c.GetProperty("id").GetString()));
         Assert.DoesNotContain(DemoClients.Acme.ToString(), hers);
         Assert.DoesNotContain(DemoClients.Globex.ToString(), hers);
+
+        // A billing agent sees the requests billing works on, of every team, with their other departments' work; no complaint.
+        var carols = await DashboardAsync(carol);
+        Assert.Equal(new Dictionary<string, string> { ["billing"] = "Queued:1,Claimed:1", ["legal"] = "Queued:1" }, Backlog(carols));
+        Assert.Equal(["billing: 2/2 1.0 open 0 breached 0 at risk", "legal: 0/0 - open 1 breached 0 at risk"], Sla(carols, "slaByDepartment"));
+        Assert.Equal([$"{DemoClients.Acme}: 1/1 1.0 open 0 breached 0 at risk", $"{DemoClients.Globex}: 1/1 1.0 open 0 breached 0 at risk",
+            $"{DemoClients.Initech}: 0/0 - open 0 breached 0 at risk"], Sla(carols, "slaByClient"));
+        Assert.Equal(2, carols.GetProperty("cycleTime").GetProperty("fulfilled").GetInt32());
+        Assert.Equal([$"{today} billing 3", $"{today} contract-change 1"],
+            carols.GetProperty("requestsOverTime").EnumerateArray().Select(d => $"{d.GetProperty("day")} {d.GetProperty("type")} {d.GetProperty("count")}"));
     }
 
     [Fact]
