@@ -73,6 +73,16 @@ public static class GraphQLMatrix
         {
             Note = "a CONFLICT (the request is not waiting) counts as let in",
         },
+        new("query", "dashboard", """
+            { dashboard(days: 30) { days from asOf backlog { departmentCode departmentName open byStatus { status count } }
+              slaByDepartment { key name closed closedWithinSla compliance breachedOpen atRiskOpen }
+              slaByClient { key name closed closedWithinSla compliance breachedOpen atRiskOpen }
+              cycleTime { fulfilled p50Hours p90Hours p99Hours sampled } requestsOverTime { day type count } requestsOverTimeTruncated
+              clientHealth { id name health { score band } } } }
+            """, _ => new { }, Everyone)
+        {
+            Note = "aggregates only what the caller may see: no other team's client or request in it (ADR 0021)",
+        },
         new("query", "myClients", "{ myClients { id name tier accountTeam { accountManagerId } } }", _ => new { }, new(A, A, D, D, A, A))
         {
             Note = "the caller's book; department staff do not read clients (as GET /api/clients)",

@@ -32,5 +32,6 @@ public static class OtherEndpoints
         ("requests", "POST /clientrequests.requests.v1.RequestDirectory/ListRequests"),
         ("requests", "POST /clientrequests.requests.v1.RequestDirectory/GetTimeline"),
         ("requests", "POST /clientrequests.requests.v1.RequestDirectory/GetTimelines"),
+        ("requests", "POST /clientrequests.requests.v1.RequestDirectory/GetDashboard"),
     ];
 }

@@ -119,6 +119,16 @@ public sealed class FakeDirectories : Interceptor
                     Members = { d.Members.Select(m => new MemberLoad { UserId = m.UserId, Name = m.Name, Capacity = m.Capacity, Load = 1 }) },
                 }) },
             },
+            // Figures the real service would compute; the end-to-end tests check the real ones.
+            GetDashboardRequest ask => new GetDashboardReply
+            {
+                From = Timestamp.FromDateTime(Epoch.AddDays(-(ask.Days - 1))), AsOf = Timestamp.FromDateTime(Epoch.AddHours(8)),
+                Backlog = { new DepartmentBacklog { DepartmentCode = "billing", DepartmentName = "Billing", Statuses = { new StatusCount { Status = "Queued", Count = Requests.Count } } } },
+                Departments = { new SlaCompliance { Key = "billing", Name = "Billing", Closed = 4, ClosedWithinSla = 3, BreachedOpen = 1 } },
+                Clients = { Clients.Select(c => new SlaCompliance { Key = c.Id, Name = c.Name, AtRiskOpen = 1 }) },
+                CycleTime = new CycleTimes { Fulfilled = 4, P50Hours = 1.5, P90Hours = 3, P99Hours = 3 },
+                RequestsByDay = { new DailyCount { Day = "2026-11-02", Type = "billing", Count = Requests.Count } },
+            },
             _ => throw new InvalidOperationException($"No fake for {request.GetType().Name}."),
         };
         return (TResponse)reply;

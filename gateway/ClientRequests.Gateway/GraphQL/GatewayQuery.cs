@@ -1,5 +1,6 @@
 using ClientRequests.Clients.Grpc;
 using ClientRequests.Gateway.GraphQL.Console;
+using ClientRequests.Gateway.GraphQL.Dashboard;
 using ClientRequests.Gateway.GraphQL.Loaders;
 using ClientRequests.Gateway.GraphQL.Types;
 using ClientRequests.Requests.Grpc;
@@ -87,6 +88,7 @@ public sealed class GatewayQuery : ObjectGraphType
             });
 
         Field<NonNullGraphType<MeType>>("me").Resolve(c => c.User);
+        this.AddDashboard();
         this.AddConsoleQueries();
     }
 

@@ -23,6 +23,7 @@ public static class GraphQLCaseGenerator
         "query One($id: ID!) { request(id: $id) { id title status sla { dueAt atRisk breached } timeline { __typename } } }",
         "query Clients($ids: [ID!]!) { clients(ids: $ids) { id name tier accountTeam { accountManagerId accountExecutiveIds } } }",
         "{ queue(code: \"billing\") { items { id title status priority } nextCursor } }",
+        "query Dashboard($days: Int) { dashboard(days: $days) { days backlog { departmentCode open byStatus { status count } } slaByClient { key compliance breachedOpen } cycleTime { p50Hours p99Hours } requestsOverTime { day type count } clientHealth { name health { score } } } }",
     ];
 
     public static GraphQLCase Generate(int number)

@@ -31,26 +31,36 @@ public static class ListRequests
         if (errors.Count > 0) return Problem.Invalid(errors);
 
         var requests = db.Requests.AsNoTracking();
-        if (!user.IsAdmin() && !user.IsInRole(Roles.Analyst))
+        if (filter.ClientId is { } clientId && IsAccountTeamScoped(user))
         {
-            if (user.IsInRole(Roles.DepartmentAgent) || user.IsInRole(Roles.DepartmentLead))
-            {
-                var mine = user.DepartmentCodes().ToList();
-                requests = requests.Where(r => db.WorkItems.Any(w => w.RequestId == r.Id && mine.Contains(w.DepartmentCode)));
-            }
-            else if (filter.ClientId is { } clientId)
-            {
-                if (!await access.IsOnTeamAsync(user, clientId, cancellationToken)) return Problem.NotFound("Client", clientId);
-            }
-            else
-            {
-                var me = user.UserId();
-                requests = requests.Where(r => r.AccountManagerId == me || r.OpenedBy == me);
-            }
+            // A client's requests are all visible to its account team, which the directory confirms.
+            if (!await access.IsOnTeamAsync(user, clientId, cancellationToken)) return Problem.NotFound("Client", clientId);
         }
+        else requests = VisibleTo(requests, user, db);
         var page = await PageAsync(db, requests, filter, status, priority, cursor, cancellationToken);
         return TypedResults.Ok(page);
     }
+
+    /// <summary>
+    /// The requests the caller sees without a client filter: admins and analysts all; department staff those with a work
+    /// item of their departments; everyone else the requests they manage or opened (the directory cannot list a user's clients).
+    /// The dashboard aggregates over the same set.
+    /// </summary>
+    public static IQueryable<ClientRequest> VisibleTo(IQueryable<ClientRequest> requests, ClaimsPrincipal user, RequestsDbContext db)
+    {
+        if (user.IsAdmin() || user.IsInRole(Roles.Analyst)) return requests;
+        if (IsDepartmentStaff(user))
+        {
+            var mine = user.DepartmentCodes().ToList();
+            return requests.Where(r => db.WorkItems.Any(w => w.RequestId == r.Id && mine.Contains(w.DepartmentCode)));
+        }
+        var me = user.UserId();
+        return requests.Where(r => r.AccountManagerId == me || r.OpenedBy == me);
+    }
+
+    static bool IsDepartmentStaff(ClaimsPrincipal user) => user.IsInRole(Roles.DepartmentAgent) || user.IsInRole(Roles.DepartmentLead);
+
+    static bool IsAccountTeamScoped(ClaimsPrincipal user) => !user.IsAdmin() && !user.IsInRole(Roles.Analyst) && !IsDepartmentStaff(user);
 
     public static (FieldErrors Errors, RequestStatus? Status, Priority? Priority, Cursor? Cursor) Validate(RequestFilter filter)
     {

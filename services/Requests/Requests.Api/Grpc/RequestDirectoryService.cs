@@ -1,6 +1,7 @@
 using ClientRequests.Requests.Apis;
 using ClientRequests.Requests.Data;
 using ClientRequests.Requests.Domain;
+using ClientRequests.Requests.Domain.Dashboard;
 using ClientRequests.ServiceDefaults.Paging;
 using ClientRequests.ServiceDefaults.Security;
 using Google.Protobuf.WellKnownTypes;
@@ -15,7 +16,7 @@ namespace ClientRequests.Requests.Grpc;
 /// dashboard query costs one call per level rather than one per request.
 /// </summary>
 [Authorize(Policy = Policies.Reader)]
-public sealed class RequestDirectoryService(RequestsDbContext db, RequestAccess access) : RequestDirectory.RequestDirectoryBase
+public sealed class RequestDirectoryService(RequestsDbContext db, RequestAccess access, TimeProvider clock) : RequestDirectory.RequestDirectoryBase
 {
     public const int MaxIds = 500;
 
@@ -85,6 +86,15 @@ public sealed class RequestDirectoryService(RequestsDbContext db, RequestAccess 
             reply.Timelines.Add(timeline);
         }
         return reply;
+    }
+
+    /// <summary>The dashboard over what the caller may see: one call, aggregated by the database (ADR 0021).</summary>
+    public override async Task<GetDashboardReply> GetDashboard(GetDashboardRequest request, ServerCallContext context)
+    {
+        if (request.Days is < 0 or > DashboardFigures.MaxDays)
+            throw new RpcException(new Status(StatusCode.InvalidArgument, $"days: between 1 and {DashboardFigures.MaxDays}."));
+        var days = request.Days == 0 ? DashboardFigures.DefaultDays : request.Days;
+        return await DashboardQuery.BuildAsync(db, context.GetHttpContext().User, days, clock.GetUtcNow(), context.CancellationToken);
     }
 
     static TimelineEntry ToEntry(TimelineEntryView e) => new()

@@ -46,12 +46,16 @@ export const STEPS = {
   handOver: step('handOverWorkItem', ', $toDepartmentCode: String!', ', toDepartmentCode: $toDepartmentCode'),
 };
 
-export const DASHBOARD_REQUESTS = `query DashboardRequests($after: String) {
-  requests(first: 50, after: $after) { nodes { id type status submittedAt clientName sla { atRisk breached }
-    workItems { departmentCode status } } pageInfo { hasNextPage endCursor } } }`;
-
-export const FULFILLED_TIMELINES = `query Fulfilled { requests(first: 20, filter: { status: "Fulfilled" }) {
-  nodes { id submittedAt timeline { at status kind } } } }`;
+/** The dashboard, aggregated by the services (ADR 0021): one request to the gateway, one call per service behind it. */
+export const DASHBOARD = `query Dashboard($days: Int) { dashboard(days: $days) {
+  days from asOf
+  backlog { departmentCode departmentName open byStatus { status count } }
+  slaByDepartment { key name closed closedWithinSla compliance breachedOpen atRiskOpen }
+  slaByClient { key name closed closedWithinSla compliance breachedOpen atRiskOpen }
+  cycleTime { fulfilled p50Hours p90Hours p99Hours sampled }
+  requestsOverTime { day type count }
+  requestsOverTimeTruncated
+  clientHealth { id name health { score band } } } }`;
 
 export interface WorkItem {
   id: string;

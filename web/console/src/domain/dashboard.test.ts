@@ -1,59 +1,88 @@
 import { describe, expect, it } from 'vitest';
-import { backlogByDepartment, cycleTimePercentiles, percentile, requestsOverTime, slaCompliance, type DashboardRequest } from './dashboard';
+import {
+  backlogRows,
+  complianceRows,
+  complianceSummary,
+  cycleTimeBars,
+  openWorkItemCount,
+  requestsOverTime,
+  type Dashboard,
+  type SlaCompliance,
+} from './dashboard';
 
-const request = (over: Partial<DashboardRequest>): DashboardRequest => ({
-  id: 'r',
-  type: 'billing',
-  status: 'Routed',
-  submittedAt: '2026-11-28T10:00:00Z',
-  clientName: 'Acme',
-  sla: { breached: false, atRisk: false },
-  workItems: [],
+const sla = (over: Partial<SlaCompliance>): SlaCompliance => ({
+  key: 'billing',
+  name: 'Billing',
+  closed: 0,
+  closedWithinSla: 0,
+  compliance: null,
+  breachedOpen: 0,
+  atRiskOpen: 0,
   ...over,
 });
 
-describe('dashboard figures', () => {
-  it('counts only open work items in the backlog, by stage', () => {
-    const rows = backlogByDepartment([
-      request({ workItems: [{ departmentCode: 'legal', status: 'Queued' }, { departmentCode: 'billing', status: 'Claimed' }] }),
-      request({ workItems: [{ departmentCode: 'billing', status: 'InProgress' }, { departmentCode: 'billing', status: 'Completed' }] }),
+const dashboard = (over: Partial<Dashboard>): Dashboard => ({
+  days: 30,
+  from: '2026-10-31T00:00:00Z',
+  asOf: '2026-11-29T12:00:00Z',
+  backlog: [],
+  slaByDepartment: [],
+  slaByClient: [],
+  cycleTime: { fulfilled: 0, p50Hours: null, p90Hours: null, p99Hours: null, sampled: false },
+  requestsOverTime: [],
+  requestsOverTimeTruncated: false,
+  clientHealth: [],
+  ...over,
+});
+
+describe('dashboard shaping', () => {
+  it('stacks the backlog by stage, counting assigned work as queued', () => {
+    const d = dashboard({
+      backlog: [
+        { departmentCode: 'billing', departmentName: 'Billing', open: 4, byStatus: [{ status: 'Assigned', count: 1 }, { status: 'Queued', count: 1 }, { status: 'Claimed', count: 2 }] },
+        { departmentCode: 'legal', departmentName: 'Legal', open: 1, byStatus: [{ status: 'InProgress', count: 1 }] },
+      ],
+    });
+    expect(backlogRows(d)).toEqual([
+      { department: 'billing', Queued: 2, Claimed: 2, InProgress: 0 },
+      { department: 'legal', Queued: 0, Claimed: 0, InProgress: 1 },
     ]);
-    expect(rows).toEqual([
-      { department: 'billing', Queued: 0, Claimed: 1, InProgress: 1 },
-      { department: 'legal', Queued: 1, Claimed: 0, InProgress: 0 },
-    ]);
+    expect(openWorkItemCount(d)).toBe(5);
   });
 
-  it('gives SLA compliance per department as the share of requests not breached', () => {
-    const rows = slaCompliance([
-      request({ workItems: [{ departmentCode: 'billing', status: 'Completed' }] }),
-      request({ sla: { breached: true, atRisk: false }, workItems: [{ departmentCode: 'billing', status: 'Queued' }] }),
-      request({ workItems: [{ departmentCode: 'billing', status: 'Queued' }, { departmentCode: 'billing', status: 'HandedOver' }] }),
+  it('shows compliance in whole percent and n/a when nothing closed', () => {
+    const rows = [sla({ closed: 3, closedWithinSla: 2, compliance: 2 / 3, breachedOpen: 1 }), sla({ key: 'legal', name: 'Legal', atRiskOpen: 2 })];
+    expect(complianceRows(rows)).toEqual([
+      { name: 'Billing', compliance: 67, closed: 3, breachedOpen: 1, atRiskOpen: 0 },
+      { name: 'Legal', compliance: null, closed: 0, breachedOpen: 0, atRiskOpen: 2 },
     ]);
-    expect(rows).toEqual([{ department: 'billing', compliance: 67, requests: 3 }]);
+    expect(complianceSummary(rows)).toBe('Billing 67% of 3, 1 breached open; Legal n/a');
   });
 
-  it('takes nearest-rank percentiles', () => {
-    expect(percentile([], 50)).toBeNull();
-    expect(percentile([1, 2, 3, 4], 50)).toBe(2);
-    expect(percentile([1, 2, 3, 4], 99)).toBe(4);
-    expect(cycleTimePercentiles([7_200_000, 3_600_000])).toEqual([
-      { percentile: 'p50', hours: 1 },
-      { percentile: 'p90', hours: 2 },
-      { percentile: 'p99', hours: 2 },
+  it('passes the service’s percentiles through, null when nothing was fulfilled', () => {
+    expect(cycleTimeBars(dashboard({ cycleTime: { fulfilled: 3, p50Hours: 1.5, p90Hours: 4, p99Hours: 4, sampled: false } }))).toEqual([
+      { percentile: 'p50', hours: 1.5 },
+      { percentile: 'p90', hours: 4 },
+      { percentile: 'p99', hours: 4 },
     ]);
+    expect(cycleTimeBars(dashboard({})).map((b) => b.hours)).toEqual([null, null, null]);
   });
 
-  it('counts requests per day and type', () => {
-    const { types, rows } = requestsOverTime([
-      request({ type: 'billing', submittedAt: '2026-11-28T10:00:00Z' }),
-      request({ type: 'complaint', submittedAt: '2026-11-28T11:00:00Z' }),
-      request({ type: 'billing', submittedAt: '2026-11-27T09:00:00Z' }),
-    ]);
+  it('pivots the daily counts to a row per day and a column per type', () => {
+    const { types, rows, total } = requestsOverTime(
+      dashboard({
+        requestsOverTime: [
+          { day: '2026-11-28', type: 'billing', count: 2 },
+          { day: '2026-11-27', type: 'billing', count: 1 },
+          { day: '2026-11-28', type: 'complaint', count: 1 },
+        ],
+      }),
+    );
     expect(types).toEqual(['billing', 'complaint']);
     expect(rows).toEqual([
       { day: '2026-11-27', billing: 1, complaint: 0 },
-      { day: '2026-11-28', billing: 1, complaint: 1 },
+      { day: '2026-11-28', billing: 2, complaint: 1 },
     ]);
+    expect(total).toBe(4);
   });
 });

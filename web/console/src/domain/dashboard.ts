@@ -1,73 +1,82 @@
-/** The dashboard's figures, computed from what the GraphQL API returns for the caller's requests. */
-export interface DashboardRequest {
-  id: string;
-  type: string;
-  status: string;
-  submittedAt: string;
-  clientName: string;
-  sla: { breached: boolean; atRisk: boolean };
-  workItems: { departmentCode: string; status: string }[];
+/** The dashboard as the gateway answers it (figures computed by the services), and its shaping into chart rows. */
+export interface SlaCompliance {
+  key: string;
+  name: string;
+  closed: number;
+  closedWithinSla: number;
+  /** 0 to 1; null when nothing closed in the window. */
+  compliance: number | null;
+  breachedOpen: number;
+  atRiskOpen: number;
 }
 
-const openWork = ['Assigned', 'Queued', 'Claimed', 'InProgress'];
-const closedRequest = ['Fulfilled', 'Rejected', 'Cancelled'];
+export interface Dashboard {
+  days: number;
+  from: string;
+  asOf: string;
+  backlog: { departmentCode: string; departmentName: string; open: number; byStatus: { status: string; count: number }[] }[];
+  slaByDepartment: SlaCompliance[];
+  slaByClient: SlaCompliance[];
+  cycleTime: { fulfilled: number; p50Hours: number | null; p90Hours: number | null; p99Hours: number | null; sampled: boolean };
+  requestsOverTime: { day: string; type: string; count: number }[];
+  requestsOverTimeTruncated: boolean;
+  clientHealth: { id: string; name: string; health: { score: number; band: string } }[];
+}
 
-/** Open work items per department, split by stage. */
-export function backlogByDepartment(requests: DashboardRequest[]) {
-  const rows = new Map<string, { department: string; Queued: number; Claimed: number; InProgress: number }>();
-  for (const request of requests)
-    for (const item of request.workItems) {
-      if (!openWork.includes(item.status)) continue;
-      const row = rows.get(item.departmentCode) ?? { department: item.departmentCode, Queued: 0, Claimed: 0, InProgress: 0 };
-      if (item.status === 'Claimed') row.Claimed++;
-      else if (item.status === 'InProgress') row.InProgress++;
-      else row.Queued++;
-      rows.set(item.departmentCode, row);
+/** Open work items per department, stacked by stage: Assigned (not yet in the queue) counts as Queued. */
+export function backlogRows(dashboard: Dashboard) {
+  return dashboard.backlog.map((department) => {
+    const row = { department: department.departmentCode, Queued: 0, Claimed: 0, InProgress: 0 };
+    for (const { status, count } of department.byStatus) {
+      if (status === 'Claimed') row.Claimed += count;
+      else if (status === 'InProgress') row.InProgress += count;
+      else row.Queued += count;
     }
-  return [...rows.values()].sort((a, b) => a.department.localeCompare(b.department));
+    return row;
+  });
 }
 
-/** Share of requests not breached, per department the request reached (a request counts once per department). */
-export function slaCompliance(requests: DashboardRequest[]) {
-  const rows = new Map<string, { total: number; met: number }>();
-  for (const request of requests)
-    for (const department of new Set(request.workItems.map((w) => w.departmentCode))) {
-      const row = rows.get(department) ?? { total: 0, met: 0 };
-      row.total++;
-      if (!request.sla.breached) row.met++;
-      rows.set(department, row);
-    }
-  return [...rows.entries()]
-    .map(([department, r]) => ({ department, compliance: Math.round((100 * r.met) / r.total), requests: r.total }))
-    .sort((a, b) => a.department.localeCompare(b.department));
+export function openWorkItemCount(dashboard: Dashboard) {
+  return dashboard.backlog.reduce((sum, department) => sum + department.open, 0);
 }
 
-/** Nearest-rank percentile of sorted values; null for none. */
-export function percentile(sorted: number[], p: number): number | null {
-  if (sorted.length === 0) return null;
-  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
-  return sorted[Math.min(rank, sorted.length) - 1];
+/** Compliance in whole percent (null when nothing closed), with what is breached or at risk now. */
+export function complianceRows(rows: SlaCompliance[]) {
+  return rows.map((r) => ({
+    name: r.name,
+    compliance: r.compliance === null ? null : Math.round(r.compliance * 100),
+    closed: r.closed,
+    breachedOpen: r.breachedOpen,
+    atRiskOpen: r.atRiskOpen,
+  }));
 }
 
-/** p50, p90 and p99 of cycle times in hours (submitted to fulfilled). */
-export function cycleTimePercentiles(cycleTimesMs: number[]) {
-  const hours = [...cycleTimesMs].sort((a, b) => a - b).map((ms) => ms / 3_600_000);
-  return [50, 90, 99].map((p) => ({ percentile: `p${p}`, hours: percentile(hours, p) }));
+/** One line of words per row, for the chart's summary: "Billing 67% of 3, 1 breached open". */
+export function complianceSummary(rows: SlaCompliance[]) {
+  return complianceRows(rows)
+    .map((r) => `${r.name} ${r.compliance === null ? 'n/a' : `${r.compliance}% of ${r.closed}`}${r.breachedOpen > 0 ? `, ${r.breachedOpen} breached open` : ''}`)
+    .join('; ');
 }
 
-/** Requests submitted per day, one series per type. */
-export function requestsOverTime(requests: DashboardRequest[]) {
-  const types = [...new Set(requests.map((r) => r.type))].sort();
+export function cycleTimeBars(dashboard: Dashboard) {
+  const { p50Hours, p90Hours, p99Hours } = dashboard.cycleTime;
+  return [
+    { percentile: 'p50', hours: p50Hours },
+    { percentile: 'p90', hours: p90Hours },
+    { percentile: 'p99', hours: p99Hours },
+  ];
+}
+
+/** The daily counts pivoted to one row per day and one column per type (0 where a type had none that day). */
+export function requestsOverTime(dashboard: Dashboard) {
+  const types = [...new Set(dashboard.requestsOverTime.map((d) => d.type))].sort();
   const days = new Map<string, Record<string, number | string>>();
-  for (const request of requests) {
-    const day = request.submittedAt.slice(0, 10);
+  for (const { day, type, count } of dashboard.requestsOverTime) {
     const row = days.get(day) ?? Object.fromEntries([['day', day], ...types.map((t) => [t, 0])]);
-    row[request.type] = (row[request.type] as number) + 1;
+    row[type] = (row[type] as number) + count;
     days.set(day, row);
   }
-  return { types, rows: [...days.values()].sort((a, b) => String(a.day).localeCompare(String(b.day))) };
-}
-
-export function openRequestCount(requests: DashboardRequest[]) {
-  return requests.filter((r) => !closedRequest.includes(r.status)).length;
+  const rows = [...days.values()].sort((a, b) => String(a.day).localeCompare(String(b.day)));
+  const total = dashboard.requestsOverTime.reduce((sum, d) => sum + d.count, 0);
+  return { types, rows, total };
 }

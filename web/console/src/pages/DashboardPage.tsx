@@ -1,70 +1,51 @@
 import { Bar, BarChart, CartesianGrid, Cell, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { gql } from '../api/graphql';
 import { useLive, useLoad } from '../api/hooks';
-import { DASHBOARD_REQUESTS, FULFILLED_TIMELINES, MY_CLIENTS, type Client } from '../api/queries';
+import { DASHBOARD } from '../api/queries';
 import { Guard } from '../components/States';
 import {
-  backlogByDepartment,
-  cycleTimePercentiles,
-  openRequestCount,
+  backlogRows,
+  complianceRows,
+  complianceSummary,
+  cycleTimeBars,
+  openWorkItemCount,
   requestsOverTime,
-  slaCompliance,
-  type DashboardRequest,
+  type Dashboard,
 } from '../domain/dashboard';
 
 const palette = ['#2563eb', '#d97706', '#059669', '#dc2626', '#7c3aed', '#0891b2'];
 const bandColour: Record<string, string> = { healthy: '#059669', watch: '#d97706', 'at-risk': '#dc2626' };
-const maxPages = 6;
+const days = 30;
 
-interface Figures {
-  requests: DashboardRequest[];
-  cycleTimes: number[];
-  clients: Client[];
-}
-
-/** Everything the dashboard shows, read through the GraphQL API: up to 300 recent requests, 20 recent fulfilments. */
-async function loadFigures(): Promise<Figures> {
-  const requests: DashboardRequest[] = [];
-  let after: string | null = null;
-  for (let page = 0; page < maxPages; page++) {
-    const d: { requests: { nodes: DashboardRequest[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } = await gql(
-      DASHBOARD_REQUESTS,
-      { after },
-    );
-    requests.push(...d.requests.nodes);
-    if (!d.requests.pageInfo.hasNextPage) break;
-    after = d.requests.pageInfo.endCursor;
-  }
-  const [fulfilled, clients] = await Promise.all([
-    gql<{ requests: { nodes: { submittedAt: string; timeline: { at: string; status: string | null }[] }[] } }>(FULFILLED_TIMELINES),
-    gql<{ myClients: Client[] }>(MY_CLIENTS).then((d) => d.myClients, () => [] as Client[]),
-  ]);
-  const cycleTimes = fulfilled.requests.nodes.flatMap((r) => {
-    const done = [...r.timeline].reverse().find((t) => t.status === 'Fulfilled');
-    return done ? [Date.parse(done.at) - Date.parse(r.submittedAt)] : [];
-  });
-  return { requests, cycleTimes, clients };
+/** One query: the services aggregate over what the caller may see (ADR 0021); the browser only draws. */
+async function loadDashboard(): Promise<Dashboard> {
+  return (await gql<{ dashboard: Dashboard }>(DASHBOARD, { days })).dashboard;
 }
 
 export function DashboardPage() {
-  const figures = useLoad(loadFigures, 'dashboard');
+  const figures = useLoad(loadDashboard, 'dashboard');
   const live = useLive(null, {}, () => figures.reload(), 5000);
 
   return (
     <div className="dashboard">
       <p className="toolbar">
-        <small>Charts {live}.</small>
+        <small>
+          Last {days} days, charts {live}.
+        </small>
       </p>
-      <Guard what="the dashboard" loadable={figures} isEmpty={(f) => f.requests.length === 0 && f.clients.length === 0} empty="No requests yet.">
-        {(f) => {
-          const backlog = backlogByDepartment(f.requests);
-          const compliance = slaCompliance(f.requests);
-          const cycle = cycleTimePercentiles(f.cycleTimes);
-          const overTime = requestsOverTime(f.requests);
+      <Guard
+        what="the dashboard"
+        loadable={figures}
+        isEmpty={(d) => d.backlog.length === 0 && d.slaByClient.length === 0 && d.requestsOverTime.length === 0 && d.clientHealth.length === 0}
+        empty="No requests yet."
+      >
+        {(d) => {
+          const cycle = cycleTimeBars(d);
+          const overTime = requestsOverTime(d);
           return (
             <div className="charts">
-              <Chart title="Backlog by department" summary={`${openRequestCount(f.requests)} open requests`} testId="backlog">
-                <BarChart data={backlog}>
+              <Chart title="Backlog by department" summary={`${openWorkItemCount(d)} open work items`} testId="backlog">
+                <BarChart data={backlogRows(d)}>
                   <CartesianGrid strokeDasharray="3 3" />
                   <XAxis dataKey="department" />
                   <YAxis allowDecimals={false} />
@@ -75,18 +56,27 @@ export function DashboardPage() {
                   <Bar dataKey="InProgress" name="In progress" stackId="a" fill={palette[2]} />
                 </BarChart>
               </Chart>
-              <Chart title="SLA compliance (%)" summary={compliance.map((c) => `${c.department} ${c.compliance}%`).join(', ')} testId="sla">
-                <BarChart data={compliance}>
+              <Chart title="SLA compliance by department (%)" summary={complianceSummary(d.slaByDepartment)} testId="sla">
+                <BarChart data={complianceRows(d.slaByDepartment)}>
                   <CartesianGrid strokeDasharray="3 3" />
-                  <XAxis dataKey="department" />
+                  <XAxis dataKey="name" />
                   <YAxis domain={[0, 100]} />
                   <Tooltip />
                   <Bar dataKey="compliance" fill={palette[2]} />
                 </BarChart>
               </Chart>
+              <Chart title="SLA compliance by client (%)" summary={complianceSummary(d.slaByClient)} testId="sla-clients">
+                <BarChart data={complianceRows(d.slaByClient)}>
+                  <CartesianGrid strokeDasharray="3 3" />
+                  <XAxis dataKey="name" />
+                  <YAxis domain={[0, 100]} />
+                  <Tooltip />
+                  <Bar dataKey="compliance" fill={palette[5]} />
+                </BarChart>
+              </Chart>
               <Chart
                 title="Cycle time, submitted to fulfilled (hours)"
-                summary={cycle.map((c) => `${c.percentile} ${c.hours === null ? 'n/a' : c.hours.toFixed(2)}`).join(', ')}
+                summary={`${cycle.map((c) => `${c.percentile} ${c.hours === null ? 'n/a' : c.hours.toFixed(2)}`).join(', ')} over ${d.cycleTime.fulfilled} fulfilled`}
                 testId="cycle"
               >
                 <BarChart data={cycle.map((c) => ({ ...c, hours: c.hours ?? 0 }))}>
@@ -97,7 +87,7 @@ export function DashboardPage() {
                   <Bar dataKey="hours" fill={palette[4]} />
                 </BarChart>
               </Chart>
-              <Chart title="Requests over time by type" summary={`${f.requests.length} requests over ${overTime.rows.length} days`} testId="over-time">
+              <Chart title="Requests over time by type" summary={`${overTime.total} requests over ${overTime.rows.length} days`} testId="over-time">
                 <LineChart data={overTime.rows}>
                   <CartesianGrid strokeDasharray="3 3" />
                   <XAxis dataKey="day" />
@@ -109,14 +99,14 @@ export function DashboardPage() {
                   ))}
                 </LineChart>
               </Chart>
-              <Chart title="Client health" summary={f.clients.map((c) => `${c.name} ${c.health.score} (${c.health.band})`).join(', ')} testId="health">
-                <BarChart data={f.clients.map((c) => ({ name: c.name, score: c.health.score, band: c.health.band }))}>
+              <Chart title="Client health" summary={d.clientHealth.map((c) => `${c.name} ${c.health.score} (${c.health.band})`).join(', ')} testId="health">
+                <BarChart data={d.clientHealth.map((c) => ({ name: c.name, score: c.health.score, band: c.health.band }))}>
                   <CartesianGrid strokeDasharray="3 3" />
                   <XAxis dataKey="name" />
                   <YAxis domain={[0, 100]} />
                   <Tooltip />
                   <Bar dataKey="score">
-                    {f.clients.map((c) => (
+                    {d.clientHealth.map((c) => (
                       <Cell key={c.id} fill={bandColour[c.health.band] ?? palette[0]} />
                     ))}
                   </Bar>
