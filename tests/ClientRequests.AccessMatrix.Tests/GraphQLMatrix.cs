@@ -62,7 +62,21 @@ public static class GraphQLMatrix
         new("query", "departments", "{ departments { code name mode leadId members { userId name skills capacity } } }", _ => new { }, Everyone),
         new("query", "queue", "query($code: String!) { queue(code: $code) { items { id requestId clientId type priority title status claimedBy queuedAt } nextCursor } }",
             c => new { code = c.T.Department }, new(D, D, A, A, D, A), new(D, D, D, D, D, A)),
-        new("query", "me", "{ me { id name roles departments } }", _ => new { }, Everyone),
+        new("query", "me", """
+            { me { id name roles departments unreadNotifications
+                   work(first: 50, includeClosed: true) { nodes { id title status departmentCode request { id title } } pageInfo { hasNextPage } }
+                   notifications(first: 50) { nodes { id kind title body read request { id title } } pageInfo { hasNextPage } } } }
+            """, _ => new { }, Everyone)
+        {
+            Note = "work and notifications are the token's user's own: no argument names a user",
+        },
+        new("mutation", "markNotificationsRead", """
+            mutation($ids: [ID!], $all: Boolean) { markNotificationsRead(ids: $ids, all: $all) { marked unreadNotifications } }
+            """, c => c.Scope == Scope.Own ? new { ids = (string[]?)null, all = true } : new { ids = (string[]?)[c.Seeds.ForeignNotificationId.ToString()], all = false },
+            Everyone, new(D, D, D, D, D, D))
+        {
+            Note = "own: all of the caller's inbox; foreign: Mallory's notification is NOT_FOUND to everyone, admins included",
+        },
         new("mutation", "openRequest", $"mutation($input: OpenRequestInput!) {{ openRequest(input: $input) {{ {RequestSelection} }} }}",
             c => new { input = new { clientId = c.T.ClientId, type = "billing", priority = "P4", title = "Matrix via GraphQL", description = "By the matrix.", departments = new[] { c.T.Department } } },
             new(A, A, D, D, D, A), new(D, D, D, D, D, A)),

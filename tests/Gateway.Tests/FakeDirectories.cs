@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using ClientRequests.Clients.Grpc;
 using ClientRequests.Departments.Grpc;
+using ClientRequests.Notifications.Grpc;
 using ClientRequests.Requests.Grpc;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
@@ -128,6 +129,19 @@ public sealed class FakeDirectories : Interceptor
                 Clients = { Clients.Select(c => new SlaCompliance { Key = c.Id, Name = c.Name, AtRiskOpen = 1 }) },
                 CycleTime = new CycleTimes { Fulfilled = 4, P50Hours = 1.5, P90Hours = 3, P99Hours = 3 },
                 RequestsByDay = { new DailyCount { Day = "2026-11-02", Type = "billing", Count = Requests.Count } },
+            },
+            // The caller's own work and inbox: each request's work item held by the caller, a notification about each request.
+            GetAssignedWorkRequest ask => new GetAssignedWorkReply
+            {
+                Items = { Requests.Take(ask.Limit).Select(r => new QueuedWorkItem { Id = r.WorkItems[0].Id, RequestId = r.Id, ClientId = r.ClientId,
+                    DepartmentCode = "billing", Type = r.Type, Priority = r.Priority, Title = r.Title, Status = "Claimed", ClaimedBy = "carol",
+                    QueuedAtMs = 1_700_000_000_000, DueAtMs = 1_700_100_000_000, Sequence = 2 }) },
+            },
+            GetInboxRequest ask => new GetInboxReply
+            {
+                UnreadCount = Requests.Count,
+                Notifications = { ask.CountOnly ? [] : Requests.Take(ask.Limit).Select(r => new InboxNotification { Id = Guid.NewGuid().ToString(),
+                    Kind = "work-item-claimed", Title = $"Claimed: {r.Title}", Body = "", RequestId = r.Id, CreatedAtMs = 1_700_000_000_000 }) },
             },
             _ => throw new InvalidOperationException($"No fake for {request.GetType().Name}."),
         };

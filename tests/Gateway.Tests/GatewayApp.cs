@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using ClientRequests.Clients.Grpc;
 using ClientRequests.Departments.Grpc;
+using ClientRequests.Notifications.Grpc;
 using ClientRequests.Requests.Grpc;
 using ClientRequests.ServiceDefaults.Security;
 using ClientRequests.TestKit;
@@ -33,7 +34,7 @@ public sealed class GatewayApp(FakeDirectories directories, FakeBackend backend,
         builder.ConfigureServices(services =>
         {
             foreach (var client in new[] { nameof(ClientDirectory.ClientDirectoryClient), nameof(RequestDirectory.RequestDirectoryClient),
-                         nameof(DepartmentDirectory.DepartmentDirectoryClient) })
+                         nameof(DepartmentDirectory.DepartmentDirectoryClient), nameof(NotificationInbox.NotificationInboxClient) })
                 services.Configure<GrpcClientFactoryOptions>(client,
                     o => o.InterceptorRegistrations.Add(new InterceptorRegistration(InterceptorScope.Channel, _ => directories)));
         });

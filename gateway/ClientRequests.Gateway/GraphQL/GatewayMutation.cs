@@ -1,6 +1,7 @@
 using ClientRequests.Gateway.GraphQL.Console;
 using ClientRequests.Gateway.GraphQL.Loaders;
 using ClientRequests.Gateway.GraphQL.Types;
+using ClientRequests.Notifications.Grpc;
 using ClientRequests.Requests.Grpc;
 using GraphQL;
 using GraphQL.Types;
@@ -53,6 +54,22 @@ public sealed class GatewayMutation : ObjectGraphType
                 await Rest.PostAsync(Client(c), $"api/requests/{Uri.EscapeDataString(id)}/{action}",
                     new { reason = c.GetArgument<string?>("reason") }, c.CancellationToken);
                 return await ReadBackAsync(c, id);
+            });
+
+        Field<MarkNotificationsReadPayloadType>("markNotificationsRead")
+            .Description("Marks notifications of the caller's inbox read: the ids given (100 at most; all or nothing, an id " +
+                "not in the caller's inbox is NOT_FOUND), or every unread one with `all: true`.")
+            .Argument<ListGraphType<NonNullGraphType<IdGraphType>>>("ids")
+            .Argument<BooleanGraphType>("all", a => a.DefaultValue = false)
+            .ResolveAsync(async c =>
+            {
+                var ids = c.GetArgument<List<string>?>("ids") ?? [];
+                var all = c.GetArgument("all", false);
+                if (all == (ids.Count > 0))
+                    throw new ExecutionError("Give either 'ids' (at least one) or 'all: true'.") { Code = "BAD_REQUEST" };
+                var reply = await c.RequestServices!.GetRequiredService<NotificationInbox.NotificationInboxClient>()
+                    .MarkReadAsync(new MarkReadRequest { Ids = { ids }, All = all }, cancellationToken: c.CancellationToken);
+                return new MarkedRead(reply.Marked, reply.UnreadCount);
             });
 
         this.AddConsoleMutations();

@@ -4,6 +4,7 @@ using ClientRequests.Gateway.Events;
 using ClientRequests.Gateway.GraphQL.Console;
 using ClientRequests.Gateway.GraphQL.Loaders;
 using ClientRequests.Gateway.Hardening;
+using ClientRequests.Notifications.Grpc;
 using ClientRequests.Requests.Grpc;
 using ClientRequests.ServiceDefaults.Security;
 using global::GraphQL;
@@ -30,6 +31,8 @@ public static class GraphQLServices
             .AddInterceptor<RpcErrors>().AddHttpMessageHandler<BearerTokenPropagation>().AddHttpMessageHandler<CorrelationIdPropagation>();
         services.AddGrpcClient<DepartmentDirectory.DepartmentDirectoryClient>(o => o.Address = new Uri("http://_grpc.departments"))
             .AddInterceptor<RpcErrors>().AddHttpMessageHandler<BearerTokenPropagation>().AddHttpMessageHandler<CorrelationIdPropagation>();
+        services.AddGrpcClient<NotificationInbox.NotificationInboxClient>(o => o.Address = new Uri("http://_grpc.notifications"))
+            .AddInterceptor<RpcErrors>().AddHttpMessageHandler<BearerTokenPropagation>().AddHttpMessageHandler<CorrelationIdPropagation>();
         services.AddHttpClient(Rest.Requests, c => c.BaseAddress = new Uri("http://requests"))
             .AddHttpMessageHandler<BearerTokenPropagation>().AddHttpMessageHandler<CorrelationIdPropagation>();
 
@@ -42,6 +45,8 @@ public static class GraphQLServices
         AddLoader<DepartmentLoader>(services);
         AddLoader<QueueLoader>(services);
         AddLoader<LoadLoader>(services);
+        AddLoader<AssignedWorkLoader>(services);
+        AddLoader<InboxLoader>(services);
         builder.AddPlatformEventFeed();
 
         var development = builder.Environment.IsDevelopment();

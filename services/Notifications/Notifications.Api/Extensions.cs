@@ -38,6 +38,7 @@ public static class Extensions
 
         builder.Services.AddOptions<StreamOptions>().BindConfiguration(StreamOptions.Section);
 
+        builder.Services.AddGrpc();
         builder.Services.AddOpenApi();
         return builder;
     }

@@ -1,5 +1,7 @@
 using ClientRequests.Notifications;
 using ClientRequests.Notifications.Apis;
+using ClientRequests.Notifications.Grpc;
+using ClientRequests.ServiceDefaults.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -15,6 +17,7 @@ app.MapStreamApi();
 app.MapPreferencesApi();
 app.MapWatchApi();
 app.MapWebhooksApi();
+app.MapGrpcService<InboxService>().RequireAuthorization(Policies.AnyUser);
 
 app.Run();
 

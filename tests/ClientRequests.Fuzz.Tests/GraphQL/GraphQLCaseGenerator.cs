@@ -24,6 +24,7 @@ public static class GraphQLCaseGenerator
         "query Clients($ids: [ID!]!) { clients(ids: $ids) { id name tier accountTeam { accountManagerId accountExecutiveIds } } }",
         "{ queue(code: \"billing\") { items { id title status priority } nextCursor } }",
         "query Dashboard($days: Int) { dashboard(days: $days) { days backlog { departmentCode open byStatus { status count } } slaByClient { key compliance breachedOpen } cycleTime { p50Hours p99Hours } requestsOverTime { day type count } clientHealth { name health { score } } } }",
+        "query Mine($first: Int, $after: String) { me { unreadNotifications work(first: $first, after: $after) { nodes { id status request { title } } pageInfo { endCursor } } notifications(first: $first, after: $after, unreadOnly: true) { nodes { id kind request { title } } } } }",
     ];
 
     public static GraphQLCase Generate(int number)
@@ -114,9 +115,13 @@ public static class GraphQLCaseGenerator
     static (byte[], string) WrongVariableType(Random random)
     {
         var wrong = Nasty.WrongType(random.Next(2) == 0 ? "string" : "integer", random);
-        return random.Next(5) switch
+        return random.Next(6) switch
         {
             0 => (Operation(ValidQueries[3], new JsonObject { ["id"] = wrong }), $"$id: ID! = {wrong?.ToJsonString() ?? "null"}"),
+            5 => (Operation(ValidQueries[6], new JsonObject
+            {
+                ["first"] = JsonNode.Parse(Nasty.BoundaryNumbers[random.Next(Nasty.BoundaryNumbers.Length)]), ["after"] = Nasty.BadCursor(random),
+            }), "me.work and me.notifications with a boundary page size and a bad cursor"),
             1 => (Operation(ValidQueries[2], new JsonObject { ["first"] = JsonNode.Parse(Nasty.BoundaryNumbers[random.Next(Nasty.BoundaryNumbers.Length)]) }),
                 "$first: Int at a boundary"),
             2 => (Operation(ValidQueries[4], new JsonObject { ["ids"] = new JsonArray(null, 1, new JsonObject(), "x") }), "$ids with nulls and objects"),
@@ -148,8 +153,12 @@ public static class GraphQLCaseGenerator
     static (byte[], string) BadMutationInput(Random random)
     {
         var huge = Nasty.Huge(random, random.Next(1_000, FuzzSettings.HugeString));
-        return random.Next(4) switch
+        return random.Next(5) switch
         {
+            4 => (Operation("mutation($ids: [ID!], $all: Boolean) { markNotificationsRead(ids: $ids, all: $all) { marked } }", new JsonObject
+            {
+                ["ids"] = new JsonArray(huge[..Math.Min(huge.Length, 5000)], "", Nasty.RandomGuid(random).ToString()), ["all"] = random.Next(2) == 0,
+            }), "markNotificationsRead with a huge id, an empty one and a stranger's"),
             0 => (Operation("mutation($input: OpenRequestInput!) { openRequest(input: $input) { id } }", new JsonObject
             {
                 ["input"] = new JsonObject

@@ -4,6 +4,7 @@ import { SignIn } from './pages/SignIn';
 import { RequestsPage } from './pages/RequestsPage';
 import { QueuePage } from './pages/QueuePage';
 import { DashboardPage } from './pages/DashboardPage';
+import { MyInbox } from './components/MyInbox';
 
 type PageId = 'requests' | 'queue' | 'dashboard';
 
@@ -57,6 +58,7 @@ export function App() {
           ))}
         </nav>
         <div className="who">
+          <MyInbox />
           <span>
             {session.user.name} <small>({session.user.roles.join(', ')})</small>
           </span>

@@ -1,7 +1,5 @@
-using System.Security.Claims;
 using ClientRequests.Departments.Grpc;
 using ClientRequests.Gateway.GraphQL.Loaders;
-using ClientRequests.ServiceDefaults.Security;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
@@ -83,20 +81,13 @@ public sealed class QueueItemType : ObjectGraphType<QueuedWorkItem>
         Field<NonNullGraphType<DateTimeOffsetGraphType>>("queuedAt").Resolve(c => DateTimeOffset.FromUnixTimeMilliseconds(c.Source.QueuedAtMs));
         Field<NonNullGraphType<DateTimeOffsetGraphType>>("dueAt").Resolve(c => DateTimeOffset.FromUnixTimeMilliseconds(c.Source.DueAtMs));
         Field<NonNullGraphType<BooleanGraphType>>("atRisk").Resolve(c => c.Source.AtRisk);
-    }
-}
-
-/// <summary>The caller, as the gateway validated their token.</summary>
-public sealed class MeType : ObjectGraphType<ClaimsPrincipal>
-{
-    public MeType()
-    {
-        Name = "Me";
-        Field<NonNullGraphType<StringGraphType>>("id").Resolve(c => c.Source.UserId());
-        Field<StringGraphType>("name").Resolve(c => c.Source.FindFirstValue(PlatformClaims.Name));
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("roles")
-            .Resolve(c => c.Source.FindAll(PlatformClaims.Role).Select(r => r.Value).ToList());
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("departments")
-            .Resolve(c => c.Source.DepartmentCodes().Order().ToList());
+        Field<NonNullGraphType<StringGraphType>>("departmentCode").Resolve(c => c.Source.DepartmentCode);
+        Field<DepartmentType>("department")
+            .Description("The department it is queued in: one call for every item of the level.")
+            .Resolve(c => c.RequestServices!.GetRequiredService<DepartmentLoader>().Load(c.Source.DepartmentCode).Then(found => found?.FirstOrDefault()));
+        Field<RequestType>("request")
+            .Description("The request it is part of; null when the caller may not see it. One call for every item of the level.")
+            .Resolve(c => c.RequestServices!.GetRequiredService<RequestLoader>().Load(c.Source.RequestId)
+                .Then(entry => entry is null ? null : new RequestNode(entry, HasWorkItems: true)));
     }
 }

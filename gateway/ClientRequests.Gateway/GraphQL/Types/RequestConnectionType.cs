@@ -16,11 +16,15 @@ public sealed class RequestConnectionType : ObjectGraphType<RequestPage>
             // The page size already multiplied the cost at `requests`; counting the list again would square it.
             .WithComplexityImpact(1, 1)
             .Resolve(c => c.Source.Nodes);
-        Field<NonNullGraphType<PageInfoType>>("pageInfo").Resolve(c => c.Source);
+        Field<NonNullGraphType<PageInfoType>>("pageInfo").Resolve(c => new PageCursor(c.Source.NextCursor));
     }
 }
 
-public sealed class PageInfoType : ObjectGraphType<RequestPage>
+/// <summary>Where a keyset page ends; empty on the last page.</summary>
+public sealed record PageCursor(string NextCursor);
+
+/// <summary>Shared by every connection: the services page by keyset, so <c>endCursor</c> is the cursor for <c>after</c>.</summary>
+public sealed class PageInfoType : ObjectGraphType<PageCursor>
 {
     public PageInfoType()
     {

@@ -2,6 +2,7 @@ using ClientRequests.Contracts.Departments;
 using ClientRequests.Departments.Apis;
 using ClientRequests.Departments.Data;
 using ClientRequests.Departments.Domain;
+using ClientRequests.ServiceDefaults.Paging;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 
@@ -83,6 +84,22 @@ public sealed class DirectoryService(DepartmentsDbContext db, TimeProvider clock
                 .Select(m => new MemberLoad { UserId = m.UserId, Name = m.Name, Capacity = m.Capacity, Load = m.Load }));
             reply.Departments.Add(load);
         }
+        return reply;
+    }
+
+    /// <summary>The caller's own work; the holder is the token's user, so nobody reads another member's list here.</summary>
+    public override async Task<GetAssignedWorkReply> GetAssignedWork(GetAssignedWorkRequest request, ServerCallContext context)
+    {
+        if (!Cursor.TryDecode(Empty(request.After), out var after))
+            throw new RpcException(new Status(StatusCode.InvalidArgument, "after: not a cursor this service issued."));
+        int? limit = request.Limit == 0 ? null : request.Limit;
+        if (!PageLimits.IsValid(limit))
+            throw new RpcException(new Status(StatusCode.InvalidArgument, $"limit: must be between 1 and {PageLimits.Max}."));
+
+        var page = await new AssignedWorkQuery(request.IncludeClosed, after, limit ?? PageLimits.Default)
+            .RunAsync(db, context.GetHttpContext().User, clock.GetUtcNow(), context.CancellationToken);
+        var reply = new GetAssignedWorkReply { NextCursor = page.NextCursor ?? "" };
+        reply.Items.AddRange(page.Items.Select(ToQueued));
         return reply;
     }
 

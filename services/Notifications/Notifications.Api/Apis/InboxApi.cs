@@ -37,14 +37,20 @@ public static class InboxApi
             .Require(PageLimits.IsValid(limit), "limit", $"'limit' must be between 1 and {PageLimits.Max}.");
         if (errors.Count > 0) return Problem.Invalid(errors);
 
-        var query = Inbox(db, user).AsNoTracking();
-        if (unread is true) query = query.Where(n => n.ReadAt == null);
-        if (cursor is { } c) query = query.Where(n => n.CreatedAt < c.At || (n.CreatedAt == c.At && n.Id.CompareTo(c.Id) < 0));
+        return TypedResults.Ok(await PageAsync(db, user, unread is true, cursor, limit ?? PageLimits.Default, cancellationToken));
+    }
 
-        var take = limit ?? PageLimits.Default;
+    /// <summary>One page of the caller's inbox, newest first; REST and gRPC both read it through here.</summary>
+    internal static async Task<Page<NotificationView>> PageAsync(NotificationsDbContext db, ClaimsPrincipal user, bool unreadOnly, Cursor? after,
+        int take, CancellationToken cancellationToken)
+    {
+        var query = Inbox(db, user).AsNoTracking();
+        if (unreadOnly) query = query.Where(n => n.ReadAt == null);
+        if (after is { } c) query = query.Where(n => n.CreatedAt < c.At || (n.CreatedAt == c.At && n.Id.CompareTo(c.Id) < 0));
+
         var items = await query.OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id).Take(take + 1).ToListAsync(cancellationToken);
         var next = items.Count > take ? new Cursor(items[take - 1].CreatedAt, items[take - 1].Id).Encode() : null;
-        return TypedResults.Ok(new Page<NotificationView>(items.Take(take).Select(ToView).ToList(), next));
+        return new Page<NotificationView>(items.Take(take).Select(ToView).ToList(), next);
     }
 
     static async Task<Ok<UnreadCount>> CountUnread(ClaimsPrincipal user, NotificationsDbContext db, CancellationToken cancellationToken) =>
@@ -69,7 +75,7 @@ public static class InboxApi
         return TypedResults.Ok(new MarkedRead(count));
     }
 
-    static IQueryable<Notification> Inbox(NotificationsDbContext db, ClaimsPrincipal user)
+    internal static IQueryable<Notification> Inbox(NotificationsDbContext db, ClaimsPrincipal user)
     {
         var recipients = Inboxes.Of(user);
         return db.Notifications.Where(n => recipients.Contains(n.RecipientId) && n.Channel == NotificationChannel.InApp);

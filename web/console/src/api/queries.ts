@@ -109,3 +109,19 @@ export interface QueueItem {
   claimedBy: string | null;
   queuedAt: string;
 }
+
+export const MY_INBOX = `query MyInbox { me {
+  unreadNotifications
+  notifications(first: 10, unreadOnly: true) { nodes { id kind title createdAt requestId } }
+  work(first: 10) { nodes { id title status departmentCode dueAt atRisk } pageInfo { hasNextPage } } } }`;
+
+export const MARK_NOTIFICATIONS_READ = `mutation MarkRead($ids: [ID!], $all: Boolean) {
+  markNotificationsRead(ids: $ids, all: $all) { marked unreadNotifications } }`;
+
+export interface MyInbox {
+  me: {
+    unreadNotifications: number;
+    notifications: { nodes: { id: string; kind: string; title: string; createdAt: string; requestId: string | null }[] };
+    work: { nodes: { id: string; title: string; status: string; departmentCode: string; dueAt: string; atRisk: boolean }[]; pageInfo: { hasNextPage: boolean } };
+  };
+}
