@@ -13,6 +13,9 @@ public abstract class BatchLoader<TKey, TValue> : IBatchLoader where TKey : notn
     readonly List<TKey> pending = [];
     readonly Dictionary<TKey, Task<TValue?>> started = [];
 
+    /// <summary>The most keys the service takes in one call; a bigger level costs one call per this many keys.</summary>
+    protected virtual int MaxBatch => int.MaxValue;
+
     /// <summary>Fetches many keys in one call; keys left out of the answer resolve to null.</summary>
     protected abstract Task<IReadOnlyDictionary<TKey, TValue>> FetchAsync(IReadOnlyList<TKey> keys, CancellationToken cancellationToken);
 
@@ -36,8 +39,11 @@ public abstract class BatchLoader<TKey, TValue> : IBatchLoader where TKey : notn
             if (!isPending) pending.Add(key);
             batch = pending.ToList();
             pending.Clear();
-            var fetch = FetchAsync(batch, cancellationToken);
-            foreach (var k in batch) started[k] = PickAsync(fetch, k);
+            foreach (var chunk in batch.Chunk(MaxBatch))
+            {
+                var fetch = FetchAsync(chunk, cancellationToken);
+                foreach (var k in chunk) started[k] = PickAsync(fetch, k);
+            }
             return started[key];
         }
     }

@@ -10,6 +10,9 @@ public sealed class DepartmentLoader(DepartmentDirectory.DepartmentDirectoryClie
 {
     public const string All = "*";
 
+    /// <summary>The departments service's limit per call (DirectoryService.MaxBatch).</summary>
+    protected override int MaxBatch => 50;
+
     protected override async Task<IReadOnlyDictionary<string, IReadOnlyList<DepartmentInfo>>> FetchAsync(
         IReadOnlyList<string> keys, CancellationToken cancellationToken)
     {
@@ -28,6 +31,9 @@ public sealed class DepartmentLoader(DepartmentDirectory.DepartmentDirectoryClie
 /// </summary>
 public sealed class QueueLoader(DepartmentDirectory.DepartmentDirectoryClient directory) : BatchLoader<string, DepartmentQueuePage>
 {
+    /// <summary>The departments service's limit per call (DirectoryService.MaxBatch).</summary>
+    protected override int MaxBatch => 50;
+
     protected override async Task<IReadOnlyDictionary<string, DepartmentQueuePage>> FetchAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
     {
         var reply = await directory.GetQueuesAsync(new GetQueuesRequest { DepartmentCodes = { keys } }, cancellationToken: cancellationToken);
@@ -38,6 +44,9 @@ public sealed class QueueLoader(DepartmentDirectory.DepartmentDirectoryClient di
 /// <summary>What each member holds against their capacity, per department: one <c>DepartmentDirectory.GetLoads</c> per level.</summary>
 public sealed class LoadLoader(DepartmentDirectory.DepartmentDirectoryClient directory) : BatchLoader<string, DepartmentLoad>
 {
+    /// <summary>The departments service's limit per call (DirectoryService.MaxBatch).</summary>
+    protected override int MaxBatch => 50;
+
     protected override async Task<IReadOnlyDictionary<string, DepartmentLoad>> FetchAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
     {
         var reply = await directory.GetLoadsAsync(new GetLoadsRequest { DepartmentCodes = { keys } }, cancellationToken: cancellationToken);

@@ -19,6 +19,9 @@ public sealed class ClientLoader(ClientDirectory.ClientDirectoryClient directory
 /// </summary>
 public sealed class RequestLoader(RequestDirectory.RequestDirectoryClient directory) : BatchLoader<string, RequestEntry>
 {
+    /// <summary>The requests service's limit per call (RequestDirectoryService.MaxIds).</summary>
+    protected override int MaxBatch => 500;
+
     protected override async Task<IReadOnlyDictionary<string, RequestEntry>> FetchAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
     {
         var reply = await directory.GetRequestsAsync(new GetRequestsRequest { RequestIds = { keys } }, cancellationToken: cancellationToken);
@@ -29,6 +32,9 @@ public sealed class RequestLoader(RequestDirectory.RequestDirectoryClient direct
 /// <summary>Timelines by request id: one <c>RequestDirectory.GetTimelines</c> per level; invisible requests resolve to null.</summary>
 public sealed class TimelineLoader(RequestDirectory.RequestDirectoryClient directory) : BatchLoader<string, IReadOnlyList<TimelineEntry>>
 {
+    /// <summary>The requests service's limit per call (RequestDirectoryService.MaxIds).</summary>
+    protected override int MaxBatch => 500;
+
     protected override async Task<IReadOnlyDictionary<string, IReadOnlyList<TimelineEntry>>> FetchAsync(
         IReadOnlyList<string> keys, CancellationToken cancellationToken)
     {
