@@ -7,6 +7,8 @@ namespace ClientRequests.Gateway;
 
 public static class Extensions
 {
+    public const int MaxRequestLine = 64 * 1024;
+
     public static IHostApplicationBuilder AddGatewayServices(this IHostApplicationBuilder builder)
     {
         var proxyConfiguration = builder.Configuration.GetSection("ReverseProxy");
@@ -20,6 +22,10 @@ public static class Extensions
         // are trusted unless a site adds its own (KnownProxies / KnownNetworks).
         builder.Services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
         builder.Services.AddCallerRateLimiting(builder.Configuration);
+        // GraphQL over GET carries the whole document in the URL; past Kestrel's 8 KB request line the caller would get
+        // a bare 414 from the server, before any of our code could say why. Beyond this, Kestrel's 414 stands.
+        builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(
+            k => k.Limits.MaxRequestLineSize = MaxRequestLine);
         builder.Services.AddScoped<GraphQLExecution>();
         builder.AddGatewayGraphQL();
         return builder;

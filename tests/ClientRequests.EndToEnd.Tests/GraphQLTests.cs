@@ -16,6 +16,19 @@ public sealed class GraphQLTests(PlatformFixture fixture)
         """;
 
     [Fact]
+    public async Task A_query_too_long_for_a_plain_request_line_reaches_GraphQL_over_GET_and_is_answered_with_a_GraphQL_error()
+    {
+        using var alice = fixture.Platform.GatewayClient(DemoUsers.Alice);
+        // 6,000 braces are 18 KB once escaped: over Kestrel's default 8 KB request line, which answers a bare 414.
+        var response = await alice.GetAsync("graphql?query=" + Uri.EscapeDataString(new string('{', 6_000)), TestContext.Current.CancellationToken);
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{(int)response.StatusCode}: {body}");
+        Assert.Equal("application/graphql-response+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.True(JsonDocument.Parse(body).RootElement.GetProperty("errors").GetArrayLength() > 0);
+    }
+
+    [Fact]
     public async Task A_request_opened_through_GraphQL_is_read_back_with_its_client_work_items_and_timeline()
     {
         using var alice = fixture.Platform.GatewayClient(DemoUsers.Alice);
