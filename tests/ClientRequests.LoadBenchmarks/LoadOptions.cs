@@ -10,7 +10,7 @@ public sealed record LoadOptions(double? Rate, int Seconds, int MaxInFlight, dou
 {
     public const string Usage =
         "dotnet run -c Release --project tests/ClientRequests.LoadBenchmarks -- --rate <n|max> [--seconds 30] " +
-        "[--in-flight 64] [--contract-change 0.0] [--raw-seconds 10] [--warm-up 10] [--out file.json]";
+        "[--in-flight 64] [--contract-change 0.0] [--raw-seconds 10] [--warm-up 60] [--out file.json]";
 
     public static LoadOptions Parse(string[] args)
     {
@@ -26,8 +26,8 @@ public sealed record LoadOptions(double? Rate, int Seconds, int MaxInFlight, dou
         if (seconds is < 1 or > 60) throw new ArgumentException("--seconds must be 1..60");
         var share = Number("contract-change", 0);
         if (share is < 0 or > 1) throw new ArgumentException("--contract-change must be 0..1");
-        var warmUp = (int)Number("warm-up", 10);
-        if (warmUp is < 1 or > 60) throw new ArgumentException("--warm-up must be 1..60");
+        var warmUp = (int)Number("warm-up", 60);
+        if (warmUp is < 1 or > 120) throw new ArgumentException("--warm-up must be 1..120");
         return new(rate, seconds, (int)Number("in-flight", 64), share, (int)Number("raw-seconds", 10), warmUp, Get("out"));
     }
 }

@@ -50,7 +50,8 @@ static async Task RunAsync(LoadOptions options, CancellationToken stop)
     await using var observer = await QueuedObserver.StartAsync(platform.AmqpUri);
     using var gateway = platform.GatewayClient(DemoUsers.Alice);
 
-    // Long enough for the runtime to recompile the hot paths (tiered JIT), which otherwise competes with the load.
+    // Long enough for the tiered JIT to finish recompiling the hot paths: with 2 s, the JIT of five processes took
+    // most of the CPU during the load (docs/benchmarks.md); the figures are for a platform that has been running.
     Log($"warming up: {options.WarmUpSeconds} s at 25 requests/s");
     var warmUp = new LoadGenerator(gateway, options with { Rate = 25, MaxInFlight = 8 });
     await warmUp.RunAsync(TimeSpan.FromSeconds(options.WarmUpSeconds), stop);
