@@ -74,4 +74,17 @@ public sealed class GrpcTests(RequestsAppFixture fixture) : IClassFixture<Reques
         var hidden = await Assert.ThrowsAsync<RpcException>(() => client.GetTimelineAsync(new GetTimelineRequest { RequestId = first.Id.ToString() }, As(DemoUsers.Mallory)).ResponseAsync);
         Assert.Equal(StatusCode.NotFound, hidden.StatusCode);
     }
+
+    [Theory]
+    [InlineData(long.MaxValue, 0)]
+    [InlineData(-62_135_596_801, 0)]   // a second before 0001-01-01
+    [InlineData(0, -1)]
+    [InlineData(0, 1_000_000_000)]
+    public async Task A_time_outside_what_a_timestamp_may_hold_is_InvalidArgument_naming_the_field(long seconds, int nanos)
+    {
+        var bad = await Assert.ThrowsAsync<RpcException>(() => Directory().ListRequestsAsync(
+            new ListRequestsRequest { To = new Google.Protobuf.WellKnownTypes.Timestamp { Seconds = seconds, Nanos = nanos } }, As(DemoUsers.Alice)).ResponseAsync);
+        Assert.Equal(StatusCode.InvalidArgument, bad.StatusCode);
+        Assert.StartsWith("to:", bad.Status.Detail);
+    }
 }

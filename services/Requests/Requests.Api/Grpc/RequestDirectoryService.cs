@@ -40,7 +40,7 @@ public sealed class RequestDirectoryService(RequestsDbContext db, RequestAccess 
         if (request.ClientId.Length > 0 && clientId is null)
             throw new RpcException(new Status(StatusCode.InvalidArgument, "client_id: not a client id."));
         var query = new RequestFilterQuery(clientId, Empty(request.Status), Empty(request.Department), Empty(request.Type), Empty(request.Priority),
-            request.HasBreached ? request.Breached : null, request.From?.ToDateTimeOffset(), request.To?.ToDateTimeOffset(), Empty(request.After),
+            request.HasBreached ? request.Breached : null, Time(request.From, "from"), Time(request.To, "to"), Empty(request.After),
             request.Limit == 0 ? null : request.Limit);
         var page = await ListRequestsCore(query, context);
         var reply = new ListRequestsReply { NextCursor = page.NextCursor ?? "" };
@@ -51,6 +51,17 @@ public sealed class RequestDirectoryService(RequestsDbContext db, RequestAccess 
             ExternalReference = s.ExternalReference ?? "", AtRisk = s.AtRisk, Breached = s.Breached,
         }));
         return reply;
+    }
+
+    /// <summary>A timestamp a caller sent; outside 0001–9999 or with nanos past a second it is the caller's mistake, not ours.</summary>
+    static DateTimeOffset? Time(Timestamp? value, string field)
+    {
+        if (value is null) return null;
+        try { return value.ToDateTimeOffset(); }
+        catch (InvalidOperationException)
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, $"{field}: not a valid time."));
+        }
     }
 
     public override async Task<GetTimelineReply> GetTimeline(GetTimelineRequest request, ServerCallContext context)
