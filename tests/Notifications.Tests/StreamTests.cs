@@ -53,6 +53,17 @@ public sealed class StreamTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_stream_opens_at_once_with_a_heartbeat_rather_than_after_the_first_interval()
+    {
+        // The heartbeat interval is the default 15 s here; the answer's headers and first event must not wait for it.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        await using var events = await OpenAsync(app.ClientFor(NewManager()), lastEventId: null, timeout.Token);
+
+        Assert.True(await events.MoveNextAsync());
+        Assert.Equal(StreamApi.HeartbeatEvent, events.Current.EventType);
+    }
+
+    [Fact]
     public async Task A_Last_Event_ID_this_service_did_not_issue_is_a_400()
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/notifications/stream");

@@ -76,7 +76,9 @@ public static class StreamApi
         var position = resumeAfter ?? new Cursor(clock.GetUtcNow(), Guid.Empty);
         var exact = resumeAfter is not null;
         var sent = new Dictionary<Guid, DateTimeOffset>();
-        var lastWrite = clock.GetUtcNow();
+        // The first heartbeat goes out after the first read: it carries the response's headers, so a client (or a proxy)
+        // knows at once that the stream is open instead of waiting for the first notification or interval.
+        var lastWrite = DateTimeOffset.MinValue;
         while (!cancellationToken.IsCancellationRequested)
         {
             var batch = await NextAsync(db, recipients, position, exact, sent.Keys.ToList(), options, cancellationToken);
