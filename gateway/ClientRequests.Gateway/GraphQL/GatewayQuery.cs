@@ -13,7 +13,6 @@ namespace ClientRequests.Gateway.GraphQL;
 
 public sealed class GatewayQuery : ObjectGraphType
 {
-    public const int MaxPage = 200;
     public const int MaxClients = 100;
 
     public GatewayQuery()
@@ -26,16 +25,14 @@ public sealed class GatewayQuery : ObjectGraphType
                 .Then(entry => entry is null ? null : new RequestNode(entry, HasWorkItems: true)));
 
         Field<NonNullGraphType<RequestConnectionType>>("requests")
-            .Description($"Requests the caller may see, newest first, {MaxPage} at most per page.")
+            .Description($"Requests the caller may see, newest first, {PageSize.Max} at most per page.")
             .Argument<RequestFilterInputType>("filter")
-            .Argument<IntGraphType>("first", a => a.DefaultValue = 50)
+            .Argument<IntGraphType>("first", a => a.DefaultValue = PageSize.Default)
             .Argument<StringGraphType>("after")
-            // The list multiplies what each request asks for by the page size the caller chose.
-            .WithComplexityImpact(ctx => new(1, Math.Clamp(ctx.GetArgument("first", 50), 1, MaxPage)))
+            .WithComplexityImpact(PageSize.Cost)
             .ResolveAsync(async c =>
             {
-                var first = c.GetArgument("first", 50);
-                if (first is < 1 or > MaxPage) throw new ExecutionError($"'first' must be between 1 and {MaxPage}.") { Code = "BAD_REQUEST" };
+                var first = PageSize.First(c);
                 var filter = c.GetArgument<ListRequestsRequest?>("filter") ?? new ListRequestsRequest();
                 filter.Limit = first;
                 filter.After = c.GetArgument<string?>("after") ?? "";

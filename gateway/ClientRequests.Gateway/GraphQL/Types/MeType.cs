@@ -14,8 +14,6 @@ namespace ClientRequests.Gateway.GraphQL.Types;
 /// </summary>
 public sealed class MeType : ObjectGraphType<ClaimsPrincipal>
 {
-    public const int MaxPage = 200;
-
     public MeType()
     {
         Name = "Me";
@@ -27,39 +25,32 @@ public sealed class MeType : ObjectGraphType<ClaimsPrincipal>
             .Resolve(c => c.Source.DepartmentCodes().Order().ToList());
 
         Field<NonNullGraphType<WorkConnectionType>>("work")
-            .Description($"Work items the caller holds (claimed, or assigned to them), soonest due first, {MaxPage} at most per page.")
-            .Argument<IntGraphType>("first", a => a.DefaultValue = 50)
+            .Description($"Work items the caller holds (claimed, or assigned to them), soonest due first, {PageSize.Max} at most per page.")
+            .Argument<IntGraphType>("first", a => a.DefaultValue = PageSize.Default)
             .Argument<StringGraphType>("after")
             .Argument<BooleanGraphType>("includeClosed", a =>
             {
                 a.DefaultValue = false;
                 a.Description = "Also the items the caller completed, rejected or handed over.";
             })
-            .WithComplexityImpact(ctx => new(1, Math.Clamp(ctx.GetArgument("first", 50), 1, MaxPage)))
+            .WithComplexityImpact(PageSize.Cost)
             .Resolve(c => c.RequestServices!.GetRequiredService<AssignedWorkLoader>()
-                .Load(new WorkPageKey(c.GetArgument("includeClosed", false), First(c), c.GetArgument<string?>("after") ?? ""))
+                .Load(new WorkPageKey(c.GetArgument("includeClosed", false), PageSize.First(c), c.GetArgument<string?>("after") ?? ""))
                 .Then(reply => new WorkPage(reply?.Items.ToList() ?? [], reply?.NextCursor ?? "")));
 
         Field<NonNullGraphType<NotificationConnectionType>>("notifications")
-            .Description($"The caller's in-app notifications (and their department groups'), newest first, {MaxPage} at most per page.")
-            .Argument<IntGraphType>("first", a => a.DefaultValue = 50)
+            .Description($"The caller's in-app notifications (and their department groups'), newest first, {PageSize.Max} at most per page.")
+            .Argument<IntGraphType>("first", a => a.DefaultValue = PageSize.Default)
             .Argument<StringGraphType>("after")
             .Argument<BooleanGraphType>("unreadOnly", a => a.DefaultValue = false)
-            .WithComplexityImpact(ctx => new(1, Math.Clamp(ctx.GetArgument("first", 50), 1, MaxPage)))
+            .WithComplexityImpact(PageSize.Cost)
             .Resolve(c => c.RequestServices!.GetRequiredService<InboxLoader>()
-                .Load(new InboxPageKey(c.GetArgument("unreadOnly", false), First(c), c.GetArgument<string?>("after") ?? "", CountOnly: false))
+                .Load(new InboxPageKey(c.GetArgument("unreadOnly", false), PageSize.First(c), c.GetArgument<string?>("after") ?? "", CountOnly: false))
                 .Then(reply => new NotificationPage(reply?.Notifications.ToList() ?? [], reply?.NextCursor ?? "")));
 
         Field<NonNullGraphType<IntGraphType>>("unreadNotifications")
             .Description("How many of the caller's notifications are unread; asked with `notifications`, it costs no extra call.")
             .Resolve(c => c.RequestServices!.GetRequiredService<InboxLoader>().Load(InboxPageKey.UnreadCount).Then(reply => reply?.UnreadCount ?? 0));
-    }
-
-    static int First(IResolveFieldContext c)
-    {
-        var first = c.GetArgument("first", 50);
-        if (first is < 1 or > MaxPage) throw new ExecutionError($"'first' must be between 1 and {MaxPage}.") { Code = "BAD_REQUEST" };
-        return first;
     }
 }
 
