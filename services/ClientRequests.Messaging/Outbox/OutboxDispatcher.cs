@@ -1,4 +1,5 @@
 using ClientRequests.Messaging.Inbox;
+using ClientRequests.ServiceDefaults.Data.Leases;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,11 +17,14 @@ namespace ClientRequests.Messaging.Outbox;
 /// </summary>
 public sealed class OutboxDispatcher<TDbContext>(
     IServiceScopeFactory scopes, IBusControl bus, OutboxSignal signal, MessagingOptions messaging, IOptions<OutboxOptions> options,
-    TimeProvider clock, ILogger<OutboxDispatcher<TDbContext>> logger) : BackgroundService
+    JobLeases<TDbContext> leases, TimeProvider clock, ILogger<OutboxDispatcher<TDbContext>> logger) : BackgroundService
     where TDbContext : DbContext
 {
     readonly OutboxOptions settings = options.Value;
     DateTimeOffset nextCleanup = DateTimeOffset.MinValue;
+
+    /// <summary>The lease under which one replica at a time deletes sent outbox rows and old inbox rows.</summary>
+    public const string CleanupJob = "outbox-cleanup";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -127,7 +131,8 @@ public sealed class OutboxDispatcher<TDbContext>(
     {
         var now = clock.GetUtcNow();
         if (now < nextCleanup) return;
-        nextCleanup = now.AddHours(1);
+        nextCleanup = now + settings.CleanupInterval;
+        if (!await leases.TryHoldAsync(CleanupJob, JobLeases<TDbContext>.LeaseFor(settings.CleanupInterval), cancellationToken)) return;
 
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TDbContext>();

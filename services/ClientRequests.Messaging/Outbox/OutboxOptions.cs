@@ -15,6 +15,8 @@ public sealed class OutboxOptions
     /// <summary>A row that cannot be published this many times is parked (kept, no longer tried) and logged.</summary>
     public int MaxAttempts { get; set; } = 20;
     public TimeSpan SentRetention { get; set; } = TimeSpan.FromDays(1);
+    /// <summary>How often sent outbox rows and old inbox rows are deleted, by one replica at a time (lease <c>outbox-cleanup</c>).</summary>
+    public TimeSpan CleanupInterval { get; set; } = TimeSpan.FromHours(1);
     /// <summary>Longer than any redelivery can take, so a duplicate is still recognised.</summary>
     public TimeSpan InboxRetention { get; set; } = TimeSpan.FromDays(7);
 }
