@@ -13,7 +13,7 @@ public static class Extensions
 
     public static IHostApplicationBuilder AddClientsServices(this IHostApplicationBuilder builder)
     {
-        builder.AddServiceDatabase<ClientsDbContext, SqliteClientsDbContext, SqlServerClientsDbContext>("clients");
+        builder.AddServiceDatabase<ClientsDbContext, SqliteClientsDbContext, SqlServerClientsDbContext, PostgreSqlClientsDbContext>("clients");
         builder.Services.AddScoped<IDemoDataSeeder<ClientsDbContext>, DemoData>();
         builder.AddMessaging<ClientsDbContext>(bus =>
         {

@@ -15,7 +15,7 @@ public static class Extensions
 {
     public static IHostApplicationBuilder AddRequestsServices(this IHostApplicationBuilder builder)
     {
-        builder.AddServiceDatabase<RequestsDbContext, SqliteRequestsDbContext, SqlServerRequestsDbContext>("requests");
+        builder.AddServiceDatabase<RequestsDbContext, SqliteRequestsDbContext, SqlServerRequestsDbContext, PostgreSqlRequestsDbContext>("requests");
         builder.AddMessaging<RequestsDbContext>(bus =>
         {
             bus.AddConsumer<WorkItemQueuedConsumer>();

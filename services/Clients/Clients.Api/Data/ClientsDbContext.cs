@@ -70,6 +70,11 @@ public sealed class SqliteClientsDbContext(DbContextOptions<SqliteClientsDbConte
 
 public sealed class SqlServerClientsDbContext(DbContextOptions<SqlServerClientsDbContext> options) : ClientsDbContext(options);
 
+public sealed class PostgreSqlClientsDbContext(DbContextOptions<PostgreSqlClientsDbContext> options) : ClientsDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configuration) => PostgreSqlConventions.Apply(configuration);
+}
+
 sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteClientsDbContext>
 {
     public SqliteClientsDbContext CreateDbContext(string[] args) => new(DesignTime.Sqlite<SqliteClientsDbContext>());
@@ -78,4 +83,9 @@ sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteClients
 sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<SqlServerClientsDbContext>
 {
     public SqlServerClientsDbContext CreateDbContext(string[] args) => new(DesignTime.SqlServer<SqlServerClientsDbContext>());
+}
+
+sealed class PostgreSqlDesignTimeFactory : IDesignTimeDbContextFactory<PostgreSqlClientsDbContext>
+{
+    public PostgreSqlClientsDbContext CreateDbContext(string[] args) => new(DesignTime.PostgreSql<PostgreSqlClientsDbContext>());
 }

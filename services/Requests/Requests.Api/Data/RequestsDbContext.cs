@@ -115,6 +115,11 @@ public sealed class SqliteRequestsDbContext(DbContextOptions<SqliteRequestsDbCon
 
 public sealed class SqlServerRequestsDbContext(DbContextOptions<SqlServerRequestsDbContext> options) : RequestsDbContext(options);
 
+public sealed class PostgreSqlRequestsDbContext(DbContextOptions<PostgreSqlRequestsDbContext> options) : RequestsDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configuration) => PostgreSqlConventions.Apply(configuration);
+}
+
 sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteRequestsDbContext>
 {
     public SqliteRequestsDbContext CreateDbContext(string[] args) => new(DesignTime.Sqlite<SqliteRequestsDbContext>());
@@ -123,4 +128,9 @@ sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteRequest
 sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<SqlServerRequestsDbContext>
 {
     public SqlServerRequestsDbContext CreateDbContext(string[] args) => new(DesignTime.SqlServer<SqlServerRequestsDbContext>());
+}
+
+sealed class PostgreSqlDesignTimeFactory : IDesignTimeDbContextFactory<PostgreSqlRequestsDbContext>
+{
+    public PostgreSqlRequestsDbContext CreateDbContext(string[] args) => new(DesignTime.PostgreSql<PostgreSqlRequestsDbContext>());
 }
