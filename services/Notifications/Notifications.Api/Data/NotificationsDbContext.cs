@@ -111,6 +111,11 @@ public sealed class SqliteNotificationsDbContext(DbContextOptions<SqliteNotifica
 
 public sealed class SqlServerNotificationsDbContext(DbContextOptions<SqlServerNotificationsDbContext> options) : NotificationsDbContext(options);
 
+public sealed class PostgreSqlNotificationsDbContext(DbContextOptions<PostgreSqlNotificationsDbContext> options) : NotificationsDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configuration) => PostgreSqlConventions.Apply(configuration);
+}
+
 sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteNotificationsDbContext>
 {
     public SqliteNotificationsDbContext CreateDbContext(string[] args) => new(DesignTime.Sqlite<SqliteNotificationsDbContext>());
@@ -119,4 +124,9 @@ sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteNotific
 sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<SqlServerNotificationsDbContext>
 {
     public SqlServerNotificationsDbContext CreateDbContext(string[] args) => new(DesignTime.SqlServer<SqlServerNotificationsDbContext>());
+}
+
+sealed class PostgreSqlDesignTimeFactory : IDesignTimeDbContextFactory<PostgreSqlNotificationsDbContext>
+{
+    public PostgreSqlNotificationsDbContext CreateDbContext(string[] args) => new(DesignTime.PostgreSql<PostgreSqlNotificationsDbContext>());
 }
