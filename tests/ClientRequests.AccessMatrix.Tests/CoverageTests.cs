@@ -57,7 +57,7 @@ public sealed class CoverageTests(MatrixFixture fixture)
     [Fact]
     public async Task Every_root_field_of_the_GraphQL_schema_has_a_matrix_row_and_every_row_a_field()
     {
-        var reply = await Http.SendAsync(fixture.Gateway, HttpMethod.Post, "/graphql", Callers.Token(Role.Admin), new
+        var reply = await Http.SendAsync(fixture.Gateway, HttpMethod.Post, "/graphql", await fixture.Platform.ProviderTokenAsync(Callers.User(Role.Admin)), new
         {
             query = "{ __schema { queryType { fields { name } } mutationType { fields { name } } subscriptionType { fields { name } } } }",
         });
@@ -79,7 +79,7 @@ public sealed class CoverageTests(MatrixFixture fixture)
         foreach (var (service, endpoint) in OtherEndpoints.Grpc)
         {
             var path = endpoint.Split(' ')[1];
-            var proxied = await Http.SendAsync(fixture.Gateway, HttpMethod.Post, path, Callers.Token(Role.Admin), "", "application/grpc");
+            var proxied = await Http.SendAsync(fixture.Gateway, HttpMethod.Post, path, await fixture.Platform.ProviderTokenAsync(Callers.User(Role.Admin)), "", "application/grpc");
             fixture.Tally.Count("gRPC not exposed by the gateway", proxied.Status == 404);
             if (proxied.Status != 404) failures.Add($"  gateway {path}: expected 404, got {proxied.Status}");
 
