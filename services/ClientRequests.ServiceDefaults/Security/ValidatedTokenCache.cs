@@ -42,7 +42,7 @@ public sealed class ValidatedTokenCache(TokenHandler inner, TimeProvider clock, 
         var now = clock.GetUtcNow();
         if (entries.TryGetValue(key, out var remembered))
         {
-            if (now < remembered.Until && StillTrusted(remembered.Token.SigningKey, validationParameters)) return Reuse(remembered);
+            if (now < remembered.Until && await StillTrustedAsync(remembered.Token.SigningKey, validationParameters)) return Reuse(remembered);
             entries.TryRemove(key, out _);
         }
 
@@ -60,13 +60,25 @@ public sealed class ValidatedTokenCache(TokenHandler inner, TimeProvider clock, 
         return result;
     }
 
-    static bool StillTrusted(SecurityKey? signedBy, TokenValidationParameters parameters)
+    /// <summary>The signing key is still one the validator trusts: a fixed key, or one in the provider's current key set.</summary>
+    static async ValueTask<bool> StillTrustedAsync(SecurityKey? signedBy, TokenValidationParameters parameters)
     {
         if (signedBy is null) return false;
         if (Same(parameters.IssuerSigningKey, signedBy)) return true;
         if (parameters.IssuerSigningKeys is { } keys)
             foreach (var key in keys)
                 if (Same(key, signedBy)) return true;
+        if (parameters.ConfigurationManager is { } manager)
+        {
+            // The manager's current configuration: kept in memory, so this costs no fetch while it is fresh.
+            try
+            {
+                var configuration = await manager.GetBaseConfigurationAsync(CancellationToken.None);
+                foreach (var key in configuration.SigningKeys)
+                    if (Same(key, signedBy)) return true;
+            }
+            catch (InvalidOperationException) { }
+        }
         return false;
 
         static bool Same(SecurityKey? key, SecurityKey signedBy) =>
