@@ -34,6 +34,8 @@ public sealed class KeySetFront : IAsyncDisposable
     public static async Task<KeySetFront> StartAsync(Uri issuer)
     {
         var builder = WebApplication.CreateSlimBuilder();
+        // Only this port: a service's appsettings.json copied next to the tests (Kestrel:Endpoints) must not bind here.
+        builder.Configuration.Sources.Clear();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
         var app = builder.Build();
