@@ -23,7 +23,10 @@ public sealed class AuthOptions
     /// <summary>Signature algorithms accepted. Symmetric ones (HS*) and <c>none</c> are never accepted.</summary>
     public string[] Algorithms { get; set; } = ["RS256", "ES256"];
 
-    /// <summary>How often the discovery document and key set are fetched again while all is well.</summary>
+    /// <summary>
+    /// How often the discovery document and key set are fetched again while all is well (at least 5 minutes, IdentityModel's
+    /// floor). Any fetch, also one forced by an unknown kid, drops the keys the provider no longer publishes.
+    /// </summary>
     public TimeSpan AutomaticRefreshInterval { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>

@@ -34,6 +34,11 @@ public static class AuthenticationExtensions
         }
         if (auth.Algorithms.Any(a => a.StartsWith("HS", StringComparison.OrdinalIgnoreCase) || a.Equals("none", StringComparison.OrdinalIgnoreCase)))
             throw new InvalidOperationException("Auth:Algorithms may name asymmetric algorithms only (RS256, ES256, PS256, ...).");
+        // IdentityModel's own floors: below them its ConfigurationManager throws on every request.
+        if (auth.AutomaticRefreshInterval < BaseConfigurationManager.MinimumAutomaticRefreshInterval)
+            throw new InvalidOperationException($"Auth:AutomaticRefreshInterval must be at least {BaseConfigurationManager.MinimumAutomaticRefreshInterval}.");
+        if (auth.RefreshInterval < BaseConfigurationManager.MinimumRefreshInterval)
+            throw new InvalidOperationException($"Auth:RefreshInterval must be at least {BaseConfigurationManager.MinimumRefreshInterval}.");
         var authority = auth.Authority.EndsWith('/') ? auth.Authority : auth.Authority + "/";
         var metadataAddress = auth.MetadataAddress ?? authority + ".well-known/openid-configuration";
         var requireHttps = auth.RequireHttpsMetadata ?? !(builder.Environment.IsDevelopment() || IsLoopback(metadataAddress));
@@ -62,6 +67,9 @@ public static class AuthenticationExtensions
                 {
                     AutomaticRefreshInterval = auth.AutomaticRefreshInterval,
                     RefreshInterval = auth.RefreshInterval,
+                    // A failed fetch keeps the current keys anyway (the retriever refuses garbage); a "last known good"
+                    // set would only keep a retired key valid for another hour after the provider dropped it.
+                    UseLastKnownGoodConfiguration = false,
                 };
                 options.TokenHandlers.Clear();
                 options.TokenHandlers.Add(new ValidatedTokenCache(new JsonWebTokenHandler { MapInboundClaims = false }, TimeProvider.System, mapping));

@@ -49,8 +49,7 @@ public abstract class ProviderAndService(IReadOnlyDictionary<string, string> ide
                 ["Kestrel__Endpoints__Grpc__Url"] = $"http://127.0.0.1:{grpc}",
                 ["Auth__Authority"] = Issuer.ToString(),
                 ["Auth__MetadataAddress"] = Front.MetadataAddress.ToString(),
-                // Seconds, not the production hour and minute, so a test sees a refresh.
-                ["Auth__AutomaticRefreshInterval"] = "00:00:02",
+                // A forced fetch (an unknown kid) at most every second, not every minute, so a test sees it at once.
                 ["Auth__RefreshInterval"] = "00:00:01",
             }, logs);
         processes.Add(Clients);
@@ -91,6 +90,13 @@ public abstract class ProviderAndService(IReadOnlyDictionary<string, string> ide
         var keys = JsonDocument.Parse(await http.GetStringAsync(".well-known/jwks")).RootElement.GetProperty("keys");
         return [.. keys.EnumerateArray().Select(k => k.GetProperty("kid").GetString()!)];
     }
+
+    /// <summary>A token with a kid nobody publishes: the service refuses it and fetches the key set again (at most every second).</summary>
+    public string UnknownKidToken() => Tokens.Sign(DemoUsers.Grace, Issuer.ToString(),
+        credentials: new Microsoft.IdentityModel.Tokens.SigningCredentials(
+            new Microsoft.IdentityModel.Tokens.RsaSecurityKey(Stranger) { KeyId = $"unknown-{Guid.NewGuid():N}" }, Microsoft.IdentityModel.Tokens.SecurityAlgorithms.RsaSha256));
+
+    static readonly System.Security.Cryptography.RSA Stranger = System.Security.Cryptography.RSA.Create(2048);
 
     public static string KeyId(string token) =>
         JsonDocument.Parse(Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Decode(token.Split('.')[0])).RootElement.GetProperty("kid").GetString()!;
