@@ -40,7 +40,7 @@ public sealed class CoverageTests(MatrixFixture fixture)
 
         var prefixes = mapped.Where(e => e.IsProxy).Select(e => e.Key.Split(' ')[1].Split("/{**")[0]).Distinct().ToList();
         Assert.NotEmpty(prefixes);
-        var uncovered = prefixes.Where(p => !RestMatrix.Rows.Any(r => r.Route == p || r.Route.StartsWith(p + "/", StringComparison.Ordinal))).ToList();
+        var uncovered = prefixes.Except(OtherEndpoints.AnonymousProxies).Where(p => !RestMatrix.Rows.Any(r => r.Route == p || r.Route.StartsWith(p + "/", StringComparison.Ordinal))).ToList();
         Assert.True(uncovered.Count == 0, $"Proxied routes no matrix row reaches: {string.Join(", ", uncovered)}");
         var unreachable = RestMatrix.Rows.Where(r => !prefixes.Any(p => r.Route == p || r.Route.StartsWith(p + "/", StringComparison.Ordinal)))
             .Select(r => r.Endpoint).ToList();

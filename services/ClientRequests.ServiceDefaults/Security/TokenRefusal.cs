@@ -13,7 +13,7 @@ public static class TokenRefusal
         SecurityTokenInvalidIssuerException => "issuer not trusted",
         SecurityTokenInvalidAudienceException => "audience is not this platform",
         SecurityTokenInvalidAlgorithmException => "signature algorithm not allowed",
-        SecurityTokenSignatureKeyNotFoundException => "signed with a key the provider does not publish (unknown kid)",
+        SecurityTokenSignatureKeyNotFoundException => "no key the provider publishes verifies it (unknown kid, or a key of another kind: HS256)",
         SecurityTokenInvalidSignatureException => "signature missing or invalid",
         SecurityTokenMalformedException or ArgumentException => "not a well-formed JWT",
         SecurityTokenException => "invalid token",

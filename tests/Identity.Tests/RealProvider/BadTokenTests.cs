@@ -29,7 +29,7 @@ public sealed class BadTokenTests(SteadyProvider platform) : IClassFixture<Stead
         ["expired"] = (t => t.Sign(issuedAt: DateTime.UtcNow.AddHours(-2), lifetime: TimeSpan.FromHours(1)), "expired"),
         ["alg none"] = (t => Unsigned(t.Sign()), "signature missing or invalid"),
         ["HS256 with the old development key"] = (t => t.Sign(credentials: new SigningCredentials(
-            new SymmetricSecurityKey(Encoding.UTF8.GetBytes(Tokens.SigningKey)), SecurityAlgorithms.HmacSha256)), "signature"),
+            new SymmetricSecurityKey(Encoding.UTF8.GetBytes(Tokens.SigningKey)), SecurityAlgorithms.HmacSha256)), "no key the provider publishes"),
         ["an unknown kid"] = (t => t.Sign(credentials: new SigningCredentials(new RsaSecurityKey(Stranger) { KeyId = "nobody-publishes-this" },
             SecurityAlgorithms.RsaSha256)), "unknown kid"),
         ["another key under the provider's kid"] = (t => t.Sign(credentials: new SigningCredentials(new RsaSecurityKey(Stranger) { KeyId = TestAuthority.KeyId },
