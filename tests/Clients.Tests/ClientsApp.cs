@@ -35,7 +35,7 @@ public sealed class ClientsApp : WebApplicationFactory<ClientsApiMarker>, IAsync
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:rabbitmq", rabbitMq);
         builder.UseSetting("Data:Folder", dataFolder);
-        builder.UseSetting("Auth:SigningKey", Tokens.SigningKey);
+        builder.UseSetting("Auth:Authority", TestAuthority.Issuer.ToString());
     }
 
     /// <summary>The virtual host the service publishes to, for tests that listen or publish beside it.</summary>
