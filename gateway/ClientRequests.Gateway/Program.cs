@@ -19,7 +19,7 @@ app.MapDefaultEndpoints();
 app.MapDevelopmentTokens();
 app.MapGraphQL();
 app.MapWebConsole();
-app.MapReverseProxy(proxy => proxy.UseUnbufferedStreams());
+app.MapReverseProxy(proxy => proxy.UseUnbufferedStreams().UseReplicaBalancing());
 
 app.Run();
 

@@ -90,7 +90,7 @@ public sealed class MatrixFixture : IAsyncLifetime
     {
         var grace = DemoUsers.Grace;
         var webhook = await OkAsync(grace, HttpMethod.Post, "/api/notifications/webhooks",
-            new { eventType = "request-submitted", url = "http://127.0.0.1:9/matrix-hook", secret = "matrix-secret-0123456789abcdef-0123456789" });
+            new { eventType = "request-submitted", url = "http://127.0.0.1:9/matrix-hook", secret = "whsec_bWF0cml4LWtleS0wMTIzNDU2Nzg5YWJjZGVmLTAxMjM=" });
         var webhookId = webhook.GetProperty("id").GetGuid();
 
         var marker = Guid.NewGuid().ToString("N")[..8];

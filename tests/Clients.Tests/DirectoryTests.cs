@@ -53,6 +53,35 @@ public sealed class DirectoryTests(ClientsApp app) : IClassFixture<ClientsApp>
     }
 
     [Fact]
+    public async Task Every_clients_team_pages_out_in_id_order_for_a_service_and_not_for_a_manager()
+    {
+        var teams = new List<AccountTeamEntry>();
+        var after = "";
+        do
+        {
+            var page = await app.DirectoryFor(DemoUsers.Grace).ListAccountTeamsAsync(new ListAccountTeamsRequest { AfterClientId = after, Limit = 2 });
+            Assert.True(page.Teams.Count <= 2);
+            Assert.NotNull(page.AsOf);
+            teams.AddRange(page.Teams);
+            after = page.NextAfterClientId;
+        } while (after.Length > 0);
+
+        Assert.Equal(teams.Count, teams.DistinctBy(t => t.ClientId).Count());
+        var acme = Assert.Single(teams, t => t.ClientId == Acme);
+        Assert.Equal("alice", acme.AccountManagerId);
+        Assert.Equal(["bob"], acme.AccountExecutiveIds);
+        Assert.True(teams.Count >= 3);
+        Assert.Equal("mallory", Assert.Single(teams, t => t.ClientId == Initech).AccountManagerId);
+
+        var denied = await Assert.ThrowsAsync<RpcException>(async () =>
+            await app.DirectoryFor(DemoUsers.Alice).ListAccountTeamsAsync(new ListAccountTeamsRequest()));
+        Assert.Equal(StatusCode.PermissionDenied, denied.StatusCode);
+        var bad = await Assert.ThrowsAsync<RpcException>(async () =>
+            await app.DirectoryFor(DemoUsers.Grace).ListAccountTeamsAsync(new ListAccountTeamsRequest { AfterClientId = "nope" }));
+        Assert.Equal(StatusCode.InvalidArgument, bad.StatusCode);
+    }
+
+    [Fact]
     public async Task The_directory_refuses_anonymous_callers()
     {
         var error = await Assert.ThrowsAsync<RpcException>(async () =>

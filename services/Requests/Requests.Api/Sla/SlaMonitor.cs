@@ -3,6 +3,7 @@ using ClientRequests.Messaging;
 using ClientRequests.Requests.Data;
 using ClientRequests.Requests.Domain;
 using ClientRequests.Requests.Domain.Sla;
+using ClientRequests.ServiceDefaults.Data.Leases;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -11,25 +12,31 @@ namespace ClientRequests.Requests.Sla;
 /// <summary>
 /// Re-evaluates the clocks of open requests (and of those closed since the last pass, whose final verdict is due)
 /// from their timelines, raises at-risk and breach events once each, and keeps the flags the lists filter on.
+/// One replica at a time makes the passes (a lease in the requests database).
 /// </summary>
-public sealed class SlaMonitor(IServiceScopeFactory scopes, IOptions<SlaOptions> options, TimeProvider clock, ILogger<SlaMonitor> logger)
-    : BackgroundService
+public sealed class SlaMonitor(IServiceScopeFactory scopes, IOptions<SlaOptions> options, JobLeases<RequestsDbContext> leases,
+    TimeProvider clock, ILogger<SlaMonitor> logger) : BackgroundService
 {
     const int Batch = 200;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.Interval, clock);
-        do
+    /// <summary>The lease under which one replica at a time makes the passes.</summary>
+    public const string Job = "sla-monitor";
+
+    /// <summary>Passes made by this replica, for tests and operators counting passes across replicas.</summary>
+    public int Passes => passes;
+    int passes;
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        leases.RunEveryAsync(Job, options.Value.Interval, async cancellationToken =>
         {
-            try { await EvaluateAllAsync(stoppingToken); }
+            Interlocked.Increment(ref passes);
+            try { await EvaluateAllAsync(cancellationToken); }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 // The next pass recomputes everything from the timelines; nothing is lost by skipping this one.
                 logger.LogWarning(e, "SLA evaluation failed; retrying at the next interval");
             }
-        } while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+        }, stoppingToken);
 
     public async Task EvaluateAllAsync(CancellationToken cancellationToken)
     {
@@ -51,10 +58,13 @@ public sealed class SlaMonitor(IServiceScopeFactory scopes, IOptions<SlaOptions>
 
             var ids = requests.Select(r => r.Id).ToList();
             var timelines = (await db.Timeline.AsNoTracking().Where(t => ids.Contains(t.RequestId)).ToListAsync(cancellationToken)).ToLookup(t => t.RequestId);
+            var managers = await db.CurrentManagersAsync(requests.Select(r => r.ClientId).Distinct().ToList(), cancellationToken);
             foreach (var request in requests)
             {
                 var report = SlaEngine.Evaluate(timelines[request.Id], settings.PolicyFor(request.Type, request.Priority), calendar, departments, now);
-                foreach (var alert in request.ApplySla(report, now)) Publish(db, request, alert, now);
+                // The client's manager now (the team projection), not the one of the day the request was opened.
+                var manager = managers.GetValueOrDefault(request.ClientId) ?? request.AccountManagerId;
+                foreach (var alert in request.ApplySla(report, now)) Publish(db, request, manager, alert, now);
             }
             try { await db.SaveChangesAsync(cancellationToken); }
             catch (DbUpdateConcurrencyException)
@@ -65,9 +75,9 @@ public sealed class SlaMonitor(IServiceScopeFactory scopes, IOptions<SlaOptions>
         }
     }
 
-    void Publish(RequestsDbContext db, ClientRequest request, SlaAlert alert, DateTimeOffset now)
+    void Publish(RequestsDbContext db, ClientRequest request, string manager, SlaAlert alert, DateTimeOffset now)
     {
-        var escalateTo = alert.WorkItem is { } item ? $"department-lead:{item.DepartmentCode}" : request.AccountManagerId;
+        var escalateTo = alert.WorkItem is { } item ? $"department-lead:{item.DepartmentCode}" : manager;
         if (alert.Breach)
             db.Publish(new SlaBreached
             {
