@@ -15,7 +15,7 @@ public static class OtherEndpoints
          "GET /", "GET /console", "GET /console/config.json", "GET /console/{**file}"];
 
     /// <summary>
-    /// Proxied anonymously on purpose: the embedded identity provider (ADR 0024) is where callers get their tokens, so
+    /// Proxied anonymously on purpose: the embedded identity provider (ADR 0026) is where callers get their tokens, so
     /// it authenticates its callers itself (sign-in page, client secrets, PKCE); no platform data is behind it.
     /// </summary>
     public static readonly IReadOnlyList<string> AnonymousProxies = ["/identity"];

@@ -117,6 +117,8 @@ public sealed class Platform : IAsyncDisposable
     async Task StartIdentityAsync(Dictionary<string, string> shared, int http, string logs)
     {
         var environment = new Dictionary<string, string>(shared) { ["Kestrel__Endpoints__Http__Url"] = $"http://127.0.0.1:{http}" };
+        // Settings that move the services to another database name theirs only; without its own the provider stays on SQLite.
+        if (!environment.ContainsKey("ConnectionStrings__identity")) environment.Remove("Database__Provider");
         var process = await ServiceProcess.StartAsync("identity", "services/Identity/Identity.Api", "Identity.Api",
             new Uri($"http://127.0.0.1:{http}/"), environment, logs);
         lock (processes) processes.Add(process);

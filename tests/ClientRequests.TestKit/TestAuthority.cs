@@ -55,12 +55,28 @@ public static class TestAuthority
         {
             ["issuer"] = Base(http),
             ["jwks_uri"] = Base(http) + ".well-known/jwks",
+            ["token_endpoint"] = Base(http) + "connect/token",
             ["id_token_signing_alg_values_supported"] = new[] { "RS256" },
         }));
         app.MapGet("/.well-known/jwks", () =>
         {
             Interlocked.Increment(ref keySetFetches);
             return Results.Json(new { keys = new[] { PublicJwk() } });
+        });
+        // Client credentials for a service calling another on its own behalf (ServiceToken): any client, the scope it asks for.
+        app.MapPost("/connect/token", async (HttpContext http) =>
+        {
+            var form = await http.Request.ReadFormAsync();
+            if (form["grant_type"] != "client_credentials" || string.IsNullOrEmpty(form["client_id"]) || string.IsNullOrEmpty(form["client_secret"]))
+                return Results.Json(new Dictionary<string, string> { ["error"] = "unsupported_grant_type" }, statusCode: 400);
+            var now = DateTime.UtcNow;
+            var token = new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+            {
+                Issuer = Base(http), Audience = Tokens.Audience, IssuedAt = now, NotBefore = now, Expires = now.AddMinutes(15),
+                Claims = new Dictionary<string, object> { ["sub"] = form["client_id"].ToString(), ["scope"] = form["scope"].ToString() },
+                SigningCredentials = new SigningCredentials(SecurityKey, SecurityAlgorithms.RsaSha256),
+            });
+            return Results.Json(new Dictionary<string, object> { ["access_token"] = token, ["token_type"] = "Bearer", ["expires_in"] = 900 });
         });
         app.StartAsync().GetAwaiter().GetResult();
         var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

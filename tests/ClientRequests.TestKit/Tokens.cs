@@ -28,6 +28,18 @@ public static class Tokens
 
     public static string For(PlatformUser user, TimeSpan? lifetime = null) => Sign(user, Issuer, lifetime);
 
+    /// <summary>A machine client's client-credentials token (no user, no roles), with the scopes given, as a provider issues it.</summary>
+    public static string ForClient(string clientId, string scope, TimeSpan? lifetime = null)
+    {
+        var now = DateTime.UtcNow;
+        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = Issuer, Audience = Audience, IssuedAt = now, NotBefore = now, Expires = now + (lifetime ?? TimeSpan.FromMinutes(15)),
+            Claims = new Dictionary<string, object> { ["sub"] = clientId, ["scope"] = scope },
+            SigningCredentials = new SigningCredentials(TestAuthority.SecurityKey, SecurityAlgorithms.RsaSha256),
+        });
+    }
+
     /// <summary>A token as <see cref="For"/> makes it, with every part open to change: for the bad-input tests.</summary>
     public static string Sign(PlatformUser user, string issuer, TimeSpan? lifetime = null, DateTime? issuedAt = null, string audience = Audience,
         SigningCredentials? credentials = null)

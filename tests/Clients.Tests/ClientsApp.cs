@@ -50,9 +50,12 @@ public sealed class ClientsApp : WebApplicationFactory<ClientsApiMarker>, IAsync
 
     public HttpClient Anonymous() => CreateClient();
 
-    public DirectoryClient DirectoryFor(PlatformUser? user)
+    public DirectoryClient DirectoryFor(PlatformUser? user) => DirectoryWith(user is null ? null : Tokens.For(user));
+
+    /// <summary>A directory caller with any token (a machine client's, say).</summary>
+    public DirectoryClient DirectoryWith(string? token)
     {
-        var handler = new BearerHandler(user is null ? null : Tokens.For(user)) { InnerHandler = Server.CreateHandler() };
+        var handler = new BearerHandler(token) { InnerHandler = Server.CreateHandler() };
         var channel = GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions { HttpHandler = handler, MaxReceiveMessageSize = null });
         return new DirectoryClient(channel.CreateCallInvoker());
     }

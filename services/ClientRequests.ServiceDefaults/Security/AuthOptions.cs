@@ -37,6 +37,9 @@ public sealed class AuthOptions
 
     public ClaimNames Claims { get; set; } = new();
 
+    /// <summary>This service's own client at the authority, for calls with no user behind them (<see cref="ServiceToken"/>).</summary>
+    public ServiceClient Client { get; set; } = new();
+
     /// <summary>A provider's group or role value → the platform roles it grants (e.g. an Entra group id → department-agent).</summary>
     public Dictionary<string, string[]> RoleMap { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
@@ -52,4 +55,13 @@ public sealed class ClaimNames
     public string Email { get; set; } = "email";
     public string[] Roles { get; set; } = ["role"];
     public string[] Departments { get; set; } = ["dept"];
+}
+
+/// <summary>A service's client-credentials registration at the authority.</summary>
+public sealed class ServiceClient
+{
+    public string? Id { get; set; }
+    public string? Secret { get; set; }
+    /// <summary>The narrow scope the calls need, e.g. <c>clients.directory</c>.</summary>
+    public string Scope { get; set; } = "";
 }

@@ -25,7 +25,7 @@ public static class Extensions
         builder.Services.AddSingleton(options);
         var dataFolder = Path.GetFullPath(builder.Configuration["Data:Folder"] ?? ".data");
 
-        builder.AddServiceDatabase<IdentityDbContext, SqliteIdentityDbContext, SqlServerIdentityDbContext>("identity");
+        builder.AddServiceDatabase<IdentityDbContext, SqliteIdentityDbContext, SqlServerIdentityDbContext, PostgreSqlIdentityDbContext>("identity");
         builder.Services.AddSingleton<ClientRegistry>();
         builder.Services.AddSingleton<ClientRegistration>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ClientRegistration>());

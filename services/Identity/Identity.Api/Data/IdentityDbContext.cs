@@ -21,6 +21,11 @@ public sealed class SqliteIdentityDbContext(DbContextOptions<SqliteIdentityDbCon
 
 public sealed class SqlServerIdentityDbContext(DbContextOptions<SqlServerIdentityDbContext> options) : IdentityDbContext(options);
 
+public sealed class PostgreSqlIdentityDbContext(DbContextOptions<PostgreSqlIdentityDbContext> options) : IdentityDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configuration) => PostgreSqlConventions.Apply(configuration);
+}
+
 sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteIdentityDbContext>
 {
     public SqliteIdentityDbContext CreateDbContext(string[] args) => new(DesignTime.Sqlite<SqliteIdentityDbContext>());
@@ -29,4 +34,9 @@ sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteIdentit
 sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<SqlServerIdentityDbContext>
 {
     public SqlServerIdentityDbContext CreateDbContext(string[] args) => new(DesignTime.SqlServer<SqlServerIdentityDbContext>());
+}
+
+sealed class PostgreSqlDesignTimeFactory : IDesignTimeDbContextFactory<PostgreSqlIdentityDbContext>
+{
+    public PostgreSqlIdentityDbContext CreateDbContext(string[] args) => new(DesignTime.PostgreSql<PostgreSqlIdentityDbContext>());
 }
