@@ -1,3 +1,4 @@
+using ClientRequests.TestKit;
 using ClientRequests.Clients.Data;
 using ClientRequests.Clients.Domain;
 using ClientRequests.Clients.Grpc;
@@ -79,6 +80,18 @@ public sealed class DirectoryTests(ClientsApp app) : IClassFixture<ClientsApp>
         var bad = await Assert.ThrowsAsync<RpcException>(async () =>
             await app.DirectoryFor(DemoUsers.Grace).ListAccountTeamsAsync(new ListAccountTeamsRequest { AfterClientId = "nope" }));
         Assert.Equal(StatusCode.InvalidArgument, bad.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_machine_client_reads_the_teams_with_the_directory_scope_and_not_without_it()
+    {
+        var scoped = await app.DirectoryWith(Tokens.ForClient("service-requests", "clients.directory"))
+            .ListAccountTeamsAsync(new ListAccountTeamsRequest { Limit = 2 });
+        Assert.NotEmpty(scoped.Teams);
+
+        var denied = await Assert.ThrowsAsync<RpcException>(async () =>
+            await app.DirectoryWith(Tokens.ForClient("importer", "requests.import")).ListAccountTeamsAsync(new ListAccountTeamsRequest()));
+        Assert.Equal(StatusCode.PermissionDenied, denied.StatusCode);
     }
 
     [Fact]

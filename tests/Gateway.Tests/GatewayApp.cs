@@ -28,7 +28,7 @@ public sealed class GatewayApp(FakeDirectories directories, FakeBackend backend,
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(environment);
-        builder.UseSetting("Auth:SigningKey", Tokens.SigningKey);
+        builder.UseSetting("Auth:Authority", TestAuthority.Issuer.ToString());
         foreach (var service in new[] { "clients", "requests", "departments", "notifications" })
             builder.UseSetting($"Services:{service}:http:0", backend.Address);
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);

@@ -53,7 +53,7 @@ public sealed class TeamDirectorySync(IServiceScopeFactory scopes, ServiceToken 
 
     public async Task<(int Teams, int Changed)> RebuildAsync(CancellationToken cancellationToken)
     {
-        var headers = new Metadata { { "Authorization", $"Bearer {token.For("requests")}" } };
+        var headers = new Metadata { { "Authorization", $"Bearer {await token.GetAsync(cancellationToken)}" } };
         var (teams, changed, after) = (0, 0, "");
         DateTimeOffset? stamp = null;
         do
