@@ -46,7 +46,7 @@ public static class Extensions
         builder.Services.AddSingleton<ServiceToken>();
         builder.Services.AddSingleton<TeamDirectorySync>();
         builder.Services.AddHostedService(services => services.GetRequiredService<TeamDirectorySync>());
-        // Not ready before the first rebuild: an empty projection would answer the account teams with empty lists.
+        // Degraded before the first rebuild (an empty projection answers the account teams with empty lists), not unready.
         builder.Services.AddHealthChecks().AddCheck<TeamProjectionHealth>("team-projection", tags: [ServiceDefaultsExtensions.ReadyTag]);
 
         builder.Services.AddGrpc();

@@ -18,7 +18,7 @@ public sealed class TeamDirectorySync(IServiceScopeFactory scopes, ServiceToken 
     /// <summary>How far before its read a page is stamped: more than the time between stamping a change and committing it.</summary>
     public static readonly TimeSpan Margin = TimeSpan.FromSeconds(5);
 
-    static readonly TimeSpan MaxRetryWait = TimeSpan.FromSeconds(30);
+    static readonly TimeSpan MaxRetryWait = TimeSpan.FromSeconds(5);
 
     readonly TaskCompletionSource firstRebuild = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
