@@ -79,24 +79,33 @@ public sealed class WebhookSecretTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Forbidden, (await RotateAsync(app.ClientFor(DemoUsers.Alice), subscription.Id, new SecretRotation(RotatedSecret, 1))).StatusCode);
     }
 
-    [Fact]
-    public async Task A_subscription_from_before_the_whsec_form_keeps_its_secret_through_the_migration()
+    [Theory]
+    [InlineData("Sqlite")]
+    [InlineData("PostgreSql")]
+    public async Task A_subscription_from_before_the_whsec_form_keeps_its_secret_through_the_migration(string provider)
     {
         // Its database as the last release left it: migrated up to the migration before Standard Webhooks, one
         // subscription whose free-text secret every delivery was signed with (as its UTF-8 bytes).
         const string oldSecret = "an-old-free-text-secret-with-ü-of-40-chars";
-        var app = new NotificationsApp(await (await TestBroker.Shared).NewVirtualHostAsync("notifications"), FastSettings());
+        var settings = FastSettings();
+        var postgres = provider == "PostgreSql" ? (await TestPostgres.Shared).NewDatabase("notifications") : null;
+        if (postgres is not null) (settings["Database:Provider"], settings["ConnectionStrings:notifications"]) = ("PostgreSql", postgres);
+        var app = new NotificationsApp(await (await TestBroker.Shared).NewVirtualHostAsync("notifications"), settings);
         await using var _ = app;
         var id = Guid.NewGuid();
-        Directory.CreateDirectory(app.DataFolder);
-        var options = new DbContextOptionsBuilder<SqliteNotificationsDbContext>().UseSqlite($"Data Source={Path.Combine(app.DataFolder, "notifications.db")}").Options;
-        await using (var db = new SqliteNotificationsDbContext(options))
+        await using (var db = OldDatabase(app, postgres))
         {
-            await db.GetService<IMigrator>().MigrateAsync("PreferencesPerKind");
-            await db.Database.ExecuteSqlAsync($"""
-                INSERT INTO WebhookSubscriptions (Id, EventType, Url, Secret, CreatedBy, CreatedAt, Status, PausedAt)
-                VALUES ({id.ToString().ToUpperInvariant()}, 'request-submitted', {receiver.Url}, {oldSecret}, 'grace', 0, 'Active', NULL)
-                """);
+            await db.GetService<IMigrator>().MigrateAsync("ReplicaSafety");
+            if (postgres is null)
+                await db.Database.ExecuteSqlAsync($"""
+                    INSERT INTO "WebhookSubscriptions" ("Id", "EventType", "Url", "Secret", "CreatedBy", "CreatedAt", "Status", "PausedAt")
+                    VALUES ({id.ToString().ToUpperInvariant()}, 'request-submitted', {receiver.Url}, {oldSecret}, 'grace', 0, 'Active', NULL)
+                    """);
+            else
+                await db.Database.ExecuteSqlAsync($"""
+                    INSERT INTO "WebhookSubscriptions" ("Id", "EventType", "Url", "Secret", "CreatedBy", "CreatedAt", "Status", "PausedAt")
+                    VALUES ({id}, 'request-submitted', {receiver.Url}, {oldSecret}, 'grace', {DateTimeOffset.UtcNow}, 'Active', NULL)
+                    """);
         }
         SqliteConnection.ClearAllPools();
 
@@ -106,6 +115,15 @@ public sealed class WebhookSecretTests : IAsyncLifetime
         Assert.True(await receiver.CallsEventuallyAsync(c => c.Count == 1, TimeSpan.FromSeconds(20)));
         Verify("whsec_" + Convert.ToBase64String(Encoding.UTF8.GetBytes(oldSecret)), receiver.Calls[0]);
         Assert.Equal(Encoding.UTF8.GetBytes(oldSecret), await app.QueryAsync(db => db.WebhookSubscriptions.Where(s => s.Id == id).Select(s => s.SigningKey).SingleAsync()));
+    }
+
+    static NotificationsDbContext OldDatabase(NotificationsApp app, string? postgres)
+    {
+        if (postgres is not null)
+            return new PostgreSqlNotificationsDbContext(new DbContextOptionsBuilder<PostgreSqlNotificationsDbContext>().UseNpgsql(postgres).Options);
+        Directory.CreateDirectory(app.DataFolder);
+        return new SqliteNotificationsDbContext(new DbContextOptionsBuilder<SqliteNotificationsDbContext>()
+            .UseSqlite($"Data Source={Path.Combine(app.DataFolder, "notifications.db")}").Options);
     }
 
     static Task<HttpResponseMessage> RotateAsync(HttpClient admin, Guid id, SecretRotation rotation) =>
