@@ -82,7 +82,10 @@ public sealed class Platform : IAsyncDisposable
         TestAuthority.WriteProviderKey(Path.Combine(DataFolder, "identity-keys"));
         Tokens.UsePlatformIssuer(IdentityIssuer.ToString());
         var identityTask = StartIdentityAsync(shared, identityHttp, logs);
-        await Task.WhenAll(Services.Select(async service =>
+        // The gateway starts beside the services, not after them: the provider's endpoints are reached through it, and a
+        // service that needs a token of its own before it is ready (requests rebuilding its team copy) gets it there.
+        var gatewayTask = StartGatewayAsync(shared, logs);
+        var servicesTask = Task.WhenAll(Services.Select(async service =>
         {
             var (http, grpc) = ports[service.Name];
             var environment = new Dictionary<string, string>(shared)
@@ -95,8 +98,12 @@ public sealed class Platform : IAsyncDisposable
             lock (processes) processes.Add(process);
         }));
 
-        await identityTask;
+        // WhenAll waits for all three even when one fails, so a failed start leaves no process behind the dispose.
+        await Task.WhenAll(identityTask, gatewayTask, servicesTask);
+    }
 
+    async Task StartGatewayAsync(Dictionary<string, string> shared, string logs)
+    {
         // The issuer names the gateway's port: a port taken between choosing and binding is tried again, not changed.
         for (var attempt = 1; ; attempt++)
         {
@@ -106,8 +113,9 @@ public sealed class Platform : IAsyncDisposable
             };
             try
             {
-                processes.Add(await ServiceProcess.StartAsync("gateway", "gateway/ClientRequests.Gateway", "ClientRequests.Gateway",
-                    GatewayAddress, gatewayEnvironment, logs));
+                var gateway = await ServiceProcess.StartAsync("gateway", "gateway/ClientRequests.Gateway", "ClientRequests.Gateway",
+                    GatewayAddress, gatewayEnvironment, logs);
+                lock (processes) processes.Add(gateway);
                 return;
             }
             catch (InvalidOperationException e) when (attempt < 3 && e.Message.Contains("address already in use")) { await Task.Delay(1000); }
