@@ -8,6 +8,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddGatewayServices();
+builder.AddDevelopmentTokens();
 
 var app = builder.Build();
 

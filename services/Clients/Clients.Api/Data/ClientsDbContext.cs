@@ -45,6 +45,8 @@ public class ClientsDbContext(DbContextOptions options) : DbContext(options)
             assignment.Property(a => a.ExecutiveId).HasMaxLength(100);
             assignment.Property(a => a.ManagerId).HasMaxLength(100);
             assignment.Property(a => a.ChangedBy).HasMaxLength(100);
+            // Two moves of one executive at once: the second finds the manager changed and fails instead of overwriting.
+            assignment.Property(a => a.ManagerId).IsConcurrencyToken();
             // The team of a client is found from its manager.
             assignment.HasIndex(a => a.ManagerId);
         });

@@ -1,5 +1,6 @@
 using ClientRequests.Messaging;
 using ClientRequests.Requests.Domain;
+using ClientRequests.Requests.Domain.Teams;
 using ClientRequests.ServiceDefaults.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
@@ -12,6 +13,8 @@ public class RequestsDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<RequestWorkItem> WorkItems => Set<RequestWorkItem>();
     public DbSet<TimelineEntry> Timeline => Set<TimelineEntry>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<ClientTeam> ClientTeams => Set<ClientTeam>();
+    public DbSet<ClientTeamMember> ClientTeamMembers => Set<ClientTeamMember>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -81,6 +84,25 @@ public class RequestsDbContext(DbContextOptions options) : DbContext(options)
             entry.HasIndex(t => new { t.RequestId, t.At, t.Id });
             // One entry per work-item step, however often (and under whatever message id) the department sends it.
             entry.HasIndex(t => new { t.WorkItemId, t.Sequence }).IsUnique().HasFilter("\"Sequence\" IS NOT NULL");
+        });
+        model.Entity<ClientTeam>(team =>
+        {
+            team.ToTable("ClientTeams");
+            team.HasKey(t => t.ClientId);
+            team.Property(t => t.ClientId).ValueGeneratedNever();
+            team.Property(t => t.AccountManagerId).HasMaxLength(ClientTeamMember.UserIdMax);
+            // Two events for one client applied at once: the second save fails and is applied again on what the first wrote.
+            team.Property(t => t.AsOf).IsConcurrencyToken();
+            team.HasMany(t => t.Members).WithOne().HasForeignKey(m => m.ClientId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<ClientTeamMember>(member =>
+        {
+            member.ToTable("ClientTeamMembers");
+            // (UserId, ClientId): the list filter probes it once per request its page scan meets, an index seek each,
+            // and a caller's clients are one range of it.
+            member.HasKey(m => new { m.UserId, m.ClientId });
+            member.Property(m => m.UserId).HasMaxLength(ClientTeamMember.UserIdMax);
+            member.HasIndex(m => m.ClientId);
         });
         model.AddOutboxAndInbox();
     }

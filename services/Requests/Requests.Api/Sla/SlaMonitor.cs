@@ -58,10 +58,13 @@ public sealed class SlaMonitor(IServiceScopeFactory scopes, IOptions<SlaOptions>
 
             var ids = requests.Select(r => r.Id).ToList();
             var timelines = (await db.Timeline.AsNoTracking().Where(t => ids.Contains(t.RequestId)).ToListAsync(cancellationToken)).ToLookup(t => t.RequestId);
+            var managers = await db.CurrentManagersAsync(requests.Select(r => r.ClientId).Distinct().ToList(), cancellationToken);
             foreach (var request in requests)
             {
                 var report = SlaEngine.Evaluate(timelines[request.Id], settings.PolicyFor(request.Type, request.Priority), calendar, departments, now);
-                foreach (var alert in request.ApplySla(report, now)) Publish(db, request, alert, now);
+                // The client's manager now (the team projection), not the one of the day the request was opened.
+                var manager = managers.GetValueOrDefault(request.ClientId) ?? request.AccountManagerId;
+                foreach (var alert in request.ApplySla(report, now)) Publish(db, request, manager, alert, now);
             }
             try { await db.SaveChangesAsync(cancellationToken); }
             catch (DbUpdateConcurrencyException)
@@ -72,9 +75,9 @@ public sealed class SlaMonitor(IServiceScopeFactory scopes, IOptions<SlaOptions>
         }
     }
 
-    void Publish(RequestsDbContext db, ClientRequest request, SlaAlert alert, DateTimeOffset now)
+    void Publish(RequestsDbContext db, ClientRequest request, string manager, SlaAlert alert, DateTimeOffset now)
     {
-        var escalateTo = alert.WorkItem is { } item ? $"department-lead:{item.DepartmentCode}" : request.AccountManagerId;
+        var escalateTo = alert.WorkItem is { } item ? $"department-lead:{item.DepartmentCode}" : manager;
         if (alert.Breach)
             db.Publish(new SlaBreached
             {

@@ -129,6 +129,7 @@ namespace ClientRequests.Clients.Data.Migrations.PostgreSql
                         .HasColumnType("character varying(100)");
 
                     b.Property<string>("ManagerId")
+                        .IsConcurrencyToken()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 

@@ -129,6 +129,7 @@ namespace ClientRequests.Clients.Data.Migrations.SqlServer
                         .HasColumnType("nvarchar(100)");
 
                     b.Property<string>("ManagerId")
+                        .IsConcurrencyToken()
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 

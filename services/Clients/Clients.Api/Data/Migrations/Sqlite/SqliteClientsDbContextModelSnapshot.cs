@@ -124,6 +124,7 @@ namespace ClientRequests.Clients.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ManagerId")
+                        .IsConcurrencyToken()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 

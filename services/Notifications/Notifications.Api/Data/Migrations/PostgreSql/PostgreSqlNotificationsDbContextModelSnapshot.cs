@@ -401,10 +401,17 @@ namespace ClientRequests.Notifications.Data.Migrations.PostgreSql
                     b.Property<DateTimeOffset?>("PausedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("Secret")
+                    b.Property<DateTimeOffset?>("PreviousKeyValidUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("PreviousSigningKey")
+                        .HasMaxLength(800)
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("SigningKey")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasMaxLength(800)
+                        .HasColumnType("bytea");
 
                     b.Property<string>("Status")
                         .IsRequired()

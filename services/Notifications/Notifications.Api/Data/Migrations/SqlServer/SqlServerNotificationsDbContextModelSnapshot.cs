@@ -400,10 +400,17 @@ namespace ClientRequests.Notifications.Data.Migrations.SqlServer
                     b.Property<DateTimeOffset?>("PausedAt")
                         .HasColumnType("datetimeoffset");
 
-                    b.Property<string>("Secret")
+                    b.Property<DateTimeOffset?>("PreviousKeyValidUntil")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<byte[]>("PreviousSigningKey")
+                        .HasMaxLength(800)
+                        .HasColumnType("varbinary(800)");
+
+                    b.Property<byte[]>("SigningKey")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
+                        .HasMaxLength(800)
+                        .HasColumnType("varbinary(800)");
 
                     b.Property<string>("Status")
                         .IsRequired()

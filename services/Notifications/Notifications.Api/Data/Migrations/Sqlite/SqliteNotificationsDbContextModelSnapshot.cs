@@ -395,10 +395,17 @@ namespace ClientRequests.Notifications.Data.Migrations.Sqlite
                     b.Property<long?>("PausedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Secret")
+                    b.Property<long?>("PreviousKeyValidUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("PreviousSigningKey")
+                        .HasMaxLength(800)
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("SigningKey")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(800)
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Status")
                         .IsRequired()

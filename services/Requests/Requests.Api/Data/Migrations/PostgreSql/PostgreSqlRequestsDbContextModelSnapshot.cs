@@ -297,6 +297,41 @@ namespace ClientRequests.Requests.Data.Migrations.PostgreSql
                     b.ToTable("RequestWorkItems", (string)null);
                 });
 
+            modelBuilder.Entity("ClientRequests.Requests.Domain.Teams.ClientTeam", b =>
+                {
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AccountManagerId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("AsOf")
+                        .IsConcurrencyToken()
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("ClientId");
+
+                    b.ToTable("ClientTeams", (string)null);
+                });
+
+            modelBuilder.Entity("ClientRequests.Requests.Domain.Teams.ClientTeamMember", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("UserId", "ClientId");
+
+                    b.HasIndex("ClientId");
+
+                    b.ToTable("ClientTeamMembers", (string)null);
+                });
+
             modelBuilder.Entity("ClientRequests.Requests.Domain.TimelineEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -380,6 +415,15 @@ namespace ClientRequests.Requests.Data.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ClientRequests.Requests.Domain.Teams.ClientTeamMember", b =>
+                {
+                    b.HasOne("ClientRequests.Requests.Domain.Teams.ClientTeam", null)
+                        .WithMany("Members")
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ClientRequests.Requests.Domain.TimelineEntry", b =>
                 {
                     b.HasOne("ClientRequests.Requests.Domain.ClientRequest", null)
@@ -394,6 +438,11 @@ namespace ClientRequests.Requests.Data.Migrations.PostgreSql
                     b.Navigation("Timeline");
 
                     b.Navigation("WorkItems");
+                });
+
+            modelBuilder.Entity("ClientRequests.Requests.Domain.Teams.ClientTeam", b =>
+                {
+                    b.Navigation("Members");
                 });
 #pragma warning restore 612, 618
         }

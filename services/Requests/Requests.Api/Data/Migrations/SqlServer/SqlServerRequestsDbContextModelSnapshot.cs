@@ -296,6 +296,41 @@ namespace ClientRequests.Requests.Data.Migrations.SqlServer
                     b.ToTable("RequestWorkItems", (string)null);
                 });
 
+            modelBuilder.Entity("ClientRequests.Requests.Domain.Teams.ClientTeam", b =>
+                {
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("AccountManagerId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTimeOffset>("AsOf")
+                        .IsConcurrencyToken()
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("ClientId");
+
+                    b.ToTable("ClientTeams", (string)null);
+                });
+
+            modelBuilder.Entity("ClientRequests.Requests.Domain.Teams.ClientTeamMember", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("UserId", "ClientId");
+
+                    b.HasIndex("ClientId");
+
+                    b.ToTable("ClientTeamMembers", (string)null);
+                });
+
             modelBuilder.Entity("ClientRequests.Requests.Domain.TimelineEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -379,6 +414,15 @@ namespace ClientRequests.Requests.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ClientRequests.Requests.Domain.Teams.ClientTeamMember", b =>
+                {
+                    b.HasOne("ClientRequests.Requests.Domain.Teams.ClientTeam", null)
+                        .WithMany("Members")
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ClientRequests.Requests.Domain.TimelineEntry", b =>
                 {
                     b.HasOne("ClientRequests.Requests.Domain.ClientRequest", null)
@@ -393,6 +437,11 @@ namespace ClientRequests.Requests.Data.Migrations.SqlServer
                     b.Navigation("Timeline");
 
                     b.Navigation("WorkItems");
+                });
+
+            modelBuilder.Entity("ClientRequests.Requests.Domain.Teams.ClientTeam", b =>
+                {
+                    b.Navigation("Members");
                 });
 #pragma warning restore 612, 618
         }

@@ -291,6 +291,41 @@ namespace ClientRequests.Requests.Data.Migrations.Sqlite
                     b.ToTable("RequestWorkItems", (string)null);
                 });
 
+            modelBuilder.Entity("ClientRequests.Requests.Domain.Teams.ClientTeam", b =>
+                {
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccountManagerId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AsOf")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ClientId");
+
+                    b.ToTable("ClientTeams", (string)null);
+                });
+
+            modelBuilder.Entity("ClientRequests.Requests.Domain.Teams.ClientTeamMember", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId", "ClientId");
+
+                    b.HasIndex("ClientId");
+
+                    b.ToTable("ClientTeamMembers", (string)null);
+                });
+
             modelBuilder.Entity("ClientRequests.Requests.Domain.TimelineEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -374,6 +409,15 @@ namespace ClientRequests.Requests.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ClientRequests.Requests.Domain.Teams.ClientTeamMember", b =>
+                {
+                    b.HasOne("ClientRequests.Requests.Domain.Teams.ClientTeam", null)
+                        .WithMany("Members")
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ClientRequests.Requests.Domain.TimelineEntry", b =>
                 {
                     b.HasOne("ClientRequests.Requests.Domain.ClientRequest", null)
@@ -388,6 +432,11 @@ namespace ClientRequests.Requests.Data.Migrations.Sqlite
                     b.Navigation("Timeline");
 
                     b.Navigation("WorkItems");
+                });
+
+            modelBuilder.Entity("ClientRequests.Requests.Domain.Teams.ClientTeam", b =>
+                {
+                    b.Navigation("Members");
                 });
 #pragma warning restore 612, 618
         }
