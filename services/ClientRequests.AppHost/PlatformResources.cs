@@ -17,6 +17,24 @@ public static class PlatformResources
             .WithEnvironment("RABBITMQ_AMQP_PORT", broker["AmqpPort"]!);
     }
 
+    /// <summary>
+    /// Runs eng/postgres-server.sh in the foreground: a server whose data lives under .data/postgres, on Postgres:Port,
+    /// password login over TCP (a private server on loopback; the password is in appsettings, not a secret).
+    /// </summary>
+    public static IResourceBuilder<ExecutableResource> AddPrivatePostgres(this IDistributedApplicationBuilder builder, string root)
+    {
+        var postgres = builder.Configuration.GetSection("Postgres");
+        return builder.AddExecutable("postgres", "bash", root,
+            Path.Combine(root, "eng", "postgres-server.sh"), "run", Path.Combine(root, ".data", "postgres"), postgres["Port"]!, postgres["Password"]!);
+    }
+
+    /// <summary>The connection string of one service's database on the private server (created by its first migration).</summary>
+    public static string PostgresConnectionString(this IDistributedApplicationBuilder builder, string database)
+    {
+        var postgres = builder.Configuration.GetSection("Postgres");
+        return $"Host=127.0.0.1;Port={postgres["Port"]};Username=postgres;Password={postgres["Password"]};Database={database}";
+    }
+
     /// <summary>A platform service: its SQLite files under .data, the broker, demo data on first start.</summary>
     public static IResourceBuilder<ProjectResource> AddService<TProject>(this IDistributedApplicationBuilder builder, string name,
         IResourceBuilder<ExecutableResource> broker, string root) where TProject : IProjectMetadata, new()

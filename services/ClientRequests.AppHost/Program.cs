@@ -11,19 +11,10 @@ var broker = builder.AddPrivateRabbitMq(root);
 var identity = builder.AddProject<Projects.Identity_Api>("identity")
     .WithEnvironment("Data__Folder", Path.Combine(root, ".data"));
 
-var clients = builder.AddService<Projects.Clients_Api>("clients", broker, root);
-var departments = builder.AddService<Projects.Departments_Api>("departments", broker, root);
-var requests = builder.AddService<Projects.Requests_Api>("requests", broker, root)
-    .WithReference(clients).WithReference(departments);
-var notifications = builder.AddService<Projects.Notifications_Api>("notifications", broker, root)
-    .WithReference(clients);
-
-builder.AddProject<Projects.ClientRequests_Gateway>("gateway")
-    .WithReference(identity).WaitFor(identity)
-    .WithReference(clients).WithReference(departments).WithReference(requests).WithReference(notifications)
-    .WithEnvironment("Data__Folder", Path.Combine(root, ".data"))
-    // Subscriptions are fed by the platform's events (ADR 0014).
-    .WithEnvironment("ConnectionStrings__rabbitmq", $"amqp://guest:guest@127.0.0.1:{builder.Configuration["Broker:AmqpPort"]}/")
-    .WaitFor(broker);
+// ./run.sh --production: PostgreSQL and two instances of every service (ADR 0024); SQLite and one of each otherwise.
+if (string.Equals(builder.Configuration["Platform:Production"], "true", StringComparison.OrdinalIgnoreCase))
+    builder.AddProductionShape(broker, identity, root);
+else
+    builder.AddDevelopmentShape(broker, identity, root);
 
 builder.Build().Run();

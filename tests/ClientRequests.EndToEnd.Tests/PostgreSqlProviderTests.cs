@@ -7,40 +7,9 @@ using ClientRequests.TestKit;
 
 namespace ClientRequests.EndToEnd.Tests;
 
-/// <summary>Database:Provider=PostgreSql: every service migrates and serves on a real server; bad settings refuse to start.</summary>
+/// <summary>Database:Provider=PostgreSql with bad settings refuses to start (ProductionShapeTests runs every service on it).</summary>
 public sealed class PostgreSqlProviderTests
 {
-    [Fact]
-    public async Task Every_service_migrates_seeds_and_serves_a_request_on_postgresql()
-    {
-        var postgres = await TestPostgres.Shared;
-        await using var platform = await Platform.StartAsync(settings: postgres.ServiceSettings(Platform.Services.Select(s => s.Name)));
-        using var alice = platform.GatewayClient(DemoUsers.Alice);
-
-        var response = await alice.PostAsJsonAsync("api/requests", new
-        {
-            clientId = DemoClients.Acme,
-            type = "billing",
-            priority = "P2",
-            title = "Stored in PostgreSQL",
-            description = "Every service of this platform runs on PostgreSQL.",
-        });
-        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync() + platform.Logs());
-        var requestId = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-
-        // Routed: requests → departments (gRPC and the broker) → requests; then the account manager's notification.
-        await Eventually.GetAsync(async () =>
-        {
-            var request = await alice.GetFromJsonAsync<JsonElement>($"api/requests/{requestId}");
-            return request.GetProperty("status").GetString() == "Routed" ? request.GetRawText() : null;
-        }, platform.Logs);
-        await Eventually.GetAsync(async () =>
-        {
-            var inbox = await alice.GetStringAsync("api/notifications");
-            return inbox.Contains(requestId.ToString()) ? inbox : null;
-        }, platform.Logs);
-    }
-
     [Fact]
     public async Task An_unknown_provider_refuses_to_start_with_one_readable_line()
     {

@@ -31,7 +31,33 @@ public sealed class Platform : IAsyncDisposable
     public IReadOnlyDictionary<string, Uri> GrpcAddresses { get; private set; } = new Dictionary<string, Uri>();
     public IReadOnlyDictionary<string, ServiceProcess> Processes => processes.ToDictionary(p => p.Name);
 
+    /// <summary>Instances of each service: 1, or 2 in the production shape.</summary>
+    public int InstancesPerService { get; private init; } = 1;
+
     Platform(string dataFolder) => DataFolder = dataFolder;
+
+    /// <summary>
+    /// The production shape: every service on PostgreSQL (the test run's server, fresh databases) and two instances of
+    /// each, named <c>requests</c> and <c>requests-2</c>; service discovery gives each name both, the gateway probes them.
+    /// </summary>
+    public static async Task<Platform> StartProductionShapeAsync(TestBroker? broker = null, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var postgres = await TestPostgres.Shared;
+        var all = postgres.ServiceSettings(Services.Select(s => s.Name));
+        all["Gateway__ReplicaHealthChecks"] = "true";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) all[key] = value;
+        var platform = new Platform(Path.Combine(Path.GetTempPath(), "clientrequests-e2e", Guid.NewGuid().ToString("N"))) { InstancesPerService = 2 };
+        try
+        {
+            await platform.StartProcessesAsync(broker ?? await TestBroker.Shared, all);
+            return platform;
+        }
+        catch
+        {
+            await platform.DisposeAsync();
+            throw;
+        }
+    }
 
     /// <param name="broker">The broker to run on; the test run's shared broker when null.</param>
     /// <param name="settings">Extra configuration for every process, as environment variables (for example a load test's rate limit).</param>
@@ -58,6 +84,9 @@ public sealed class Platform : IAsyncDisposable
         GatewayAddress = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
         var identityHttp = FreePort.Next();
         GrpcAddresses = ports.ToDictionary(p => p.Key, p => new Uri($"http://127.0.0.1:{p.Value.Grpc}/"));
+        // Instance name → (service name, index, ports) of every instance after the first.
+        var morePorts = Services.SelectMany(s => Enumerable.Range(1, InstancesPerService - 1).Select(i => (Instance: InstanceName(s.Name, i), Service: s.Name, Index: i)))
+            .ToDictionary(x => x.Instance, x => (x.Service, x.Index, Http: FreePort.Next(), Grpc: FreePort.Next()));
 
         var shared = new Dictionary<string, string>
         {
@@ -75,6 +104,11 @@ public sealed class Platform : IAsyncDisposable
         {
             shared[$"services__{name}__http__0"] = $"http://127.0.0.1:{http}";
             shared[$"services__{name}__grpc__0"] = $"http://127.0.0.1:{grpc}";
+        }
+        foreach (var (_, (name, index, http, grpc)) in morePorts)
+        {
+            shared[$"services__{name}__http__{index}"] = $"http://127.0.0.1:{http}";
+            shared[$"services__{name}__grpc__{index}"] = $"http://127.0.0.1:{grpc}";
         }
         foreach (var (key, value) in settings) shared[key] = value;
 
@@ -94,6 +128,20 @@ public sealed class Platform : IAsyncDisposable
                 ["Kestrel__Endpoints__Grpc__Url"] = $"http://127.0.0.1:{grpc}",
             };
             var process = await ServiceProcess.StartAsync(service.Name, service.Project, service.Assembly,
+                new Uri($"http://127.0.0.1:{http}/"), environment, logs);
+            lock (processes) processes.Add(process);
+        }));
+        // Further instances once the first of each is ready: it has created, migrated and seeded the database.
+        await Task.WhenAll(morePorts.Select(async instance =>
+        {
+            var (name, _, http, grpc) = instance.Value;
+            var service = Services.Single(s => s.Name == name);
+            var environment = new Dictionary<string, string>(shared)
+            {
+                ["Kestrel__Endpoints__Http__Url"] = $"http://127.0.0.1:{http}",
+                ["Kestrel__Endpoints__Grpc__Url"] = $"http://127.0.0.1:{grpc}",
+            };
+            var process = await ServiceProcess.StartAsync(instance.Key, service.Project, service.Assembly,
                 new Uri($"http://127.0.0.1:{http}/"), environment, logs);
             lock (processes) processes.Add(process);
         }));
@@ -121,6 +169,9 @@ public sealed class Platform : IAsyncDisposable
             catch (InvalidOperationException e) when (attempt < 3 && e.Message.Contains("address already in use")) { await Task.Delay(1000); }
         }
     }
+
+    /// <summary>"requests" for the first instance, "requests-2" for the second.</summary>
+    public static string InstanceName(string service, int index) => index == 0 ? service : $"{service}-{index + 1}";
 
     async Task StartIdentityAsync(Dictionary<string, string> shared, int http, string logs)
     {

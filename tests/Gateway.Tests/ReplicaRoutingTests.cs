@@ -55,4 +55,43 @@ public sealed class ReplicaRoutingTests
         Assert.True(statuses.Count >= 20 && statuses.TakeLast(20).All(s => s == HttpStatusCode.OK), string.Join(",", statuses.Select(s => (int)s)));
         Assert.True(gateway.Backend.Received.Count(r => r.Path == "/health/ready") > 0, "the live instance was never probed");
     }
+
+    [Fact]
+    public async Task A_hung_instance_is_taken_out_by_the_probes_within_seconds()
+    {
+        using var hung = new HangingInstance();
+        await using var gateway = await GatewayApp.StartAsync(settings: new Dictionary<string, string>
+        {
+            ["Gateway:ReplicaHealthChecks"] = "true",
+            ["Services:clients:http:1"] = hung.Address,
+        });
+        using var alice = gateway.ClientFor(DemoUsers.Alice);
+        alice.Timeout = TimeSpan.FromSeconds(5);
+        _ = await alice.GetAsync("/health/live"); // the gateway has started and loaded its clusters (not proxied)
+
+        // Two probes that time out (2 s each, 3 s apart): out by about 8 s. Then every call goes to the live instance.
+        await Task.Delay(TimeSpan.FromSeconds(9));
+        for (var i = 0; i < 10; i++) Assert.Equal(HttpStatusCode.OK, (await alice.GetAsync("/api/clients/ping")).StatusCode);
+    }
+
+    [Fact]
+    public async Task With_every_instance_hung_the_probes_turn_calls_into_a_prompt_503()
+    {
+        using var first = new HangingInstance();
+        using var second = new HangingInstance();
+        await using var gateway = await GatewayApp.StartAsync(settings: new Dictionary<string, string>
+        {
+            ["Gateway:ReplicaHealthChecks"] = "true",
+            ["Services:clients:http:0"] = first.Address,
+            ["Services:clients:http:1"] = second.Address,
+        });
+        using var alice = gateway.ClientFor(DemoUsers.Alice);
+        alice.Timeout = TimeSpan.FromSeconds(5);
+        _ = await alice.GetAsync("/health/live");
+
+        await Task.Delay(TimeSpan.FromSeconds(9));
+        var response = await alice.GetAsync("/api/clients/ping");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal($"{ReplicaRouting.RetryAfterSeconds}", Assert.Single(response.Headers.GetValues("Retry-After")));
+    }
 }

@@ -66,6 +66,9 @@ public static class ReplicaRouting
         {
             HealthCheck = new HealthCheckConfig
             {
+                // With every instance unhealthy YARP would by default try them all anyway ("panic") and hang the caller
+                // on a dead one; no available instance is a 503 with Retry-After instead.
+                AvailableDestinationsPolicy = HealthCheckConstants.AvailableDestinations.HealthyAndUnknown,
                 // A transport failure rate above 30 % over the last minute (at least 10 requests) takes an instance
                 // out for 10 s; the active probe brings it back as soon as it is ready again.
                 Passive = new PassiveHealthCheckConfig
