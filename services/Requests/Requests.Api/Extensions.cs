@@ -37,6 +37,7 @@ public static class Extensions
         builder.Services.AddSingleton<RequestTypes>();
 
         builder.Services.AddOptions<SlaOptions>().BindConfiguration(SlaOptions.Section);
+        builder.Services.AddSingleton<RequestClocks>();
         builder.Services.AddHostedService<SlaMonitor>();
 
         builder.Services.AddGrpc();

@@ -26,16 +26,23 @@ public sealed partial class WorkItem
     public List<string> RequiredSkills { get; set; } = [];
     public required DateTimeOffset AssignedAt { get; init; }
     public required DateTimeOffset QueuedAt { get; init; }
-    /// <summary>When the department's resolution target runs out, in its business hours.</summary>
+    /// <summary>When the department's OLA runs out, as the requests service computed it (sent in AssignWorkItem, then WorkItemClockChanged).</summary>
     public DateTimeOffset DueAt { get; set; }
-    /// <summary>From here on the item is at risk of missing <see cref="DueAt"/> (three quarters of the target used).</summary>
+    /// <summary>From here on the item is at risk of missing <see cref="DueAt"/>; computed by the requests service like it.</summary>
     public DateTimeOffset AtRiskAt { get; set; }
+    /// <summary>The request waits on its client: the clock stands still and the item is not at risk meanwhile.</summary>
+    public bool ClockPaused { get; set; }
+    /// <summary>The revision of the instants above: a clock change that arrives late (a lower revision) is ignored.</summary>
+    public int ClockRevision { get; set; }
     /// <summary>Counts this item's progress events, so receivers can order them.</summary>
     public int Sequence { get; set; }
     /// <summary>Optimistic concurrency: two agents acting on one item at once cannot both win.</summary>
     public int Version { get; set; }
 
     public bool IsOpen => Status is WorkItemStatus.Queued or WorkItemStatus.Claimed or WorkItemStatus.InProgress;
+
+    /// <summary>The one at-risk rule here: open, the clock running, and past the at-risk instant the requests service sent.</summary>
+    public bool IsAtRisk(DateTimeOffset now) => IsOpen && !ClockPaused && AtRiskAt <= now;
 
     public bool IsHeld => Status is WorkItemStatus.Claimed or WorkItemStatus.InProgress;
 }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using ClientRequests.Requests.Sla;
 using ClientRequests.ServiceDefaults.Problems;
 using ClientRequests.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -20,9 +21,9 @@ public static class RequestsApi
     }
 
     static async Task<Results<Ok<RequestView>, ProblemHttpResult>> GetRequest(
-        Guid id, ClaimsPrincipal user, RequestAccess access, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal user, RequestAccess access, RequestClocks clocks, CancellationToken cancellationToken)
     {
         var request = await access.ForReadingAsync(id, user, cancellationToken);
-        return request is null ? Problem.NotFound("Request", id) : TypedResults.Ok(RequestView.From(request));
+        return request is null ? Problem.NotFound("Request", id) : TypedResults.Ok(RequestView.From(request, clocks));
     }
 }

@@ -1,3 +1,5 @@
+using ClientRequests.Requests.Domain.Sla;
+
 namespace ClientRequests.Requests.Domain;
 
 public enum WorkItemStatus { Assigned, Queued, Claimed, InProgress, Completed, Rejected, HandedOver }
@@ -23,6 +25,10 @@ public sealed class RequestWorkItem
     /// <summary>The OLA verdict for this department's part, kept on the row for the department's lists.</summary>
     public bool AtRisk { get; set; }
     public bool Breached { get; set; }
+    /// <summary>The department's OLA clock as last evaluated.</summary>
+    public SlaSnapshot Ola { get; set; } = new();
+    /// <summary>How many times this item's clock was sent to its department (in the assignment, then each change), so it keeps the newest.</summary>
+    public int ClockRevision { get; set; }
 
     public static bool IsClosed(WorkItemStatus status) =>
         status is WorkItemStatus.Completed or WorkItemStatus.Rejected or WorkItemStatus.HandedOver;

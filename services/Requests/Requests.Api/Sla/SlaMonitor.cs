@@ -1,8 +1,4 @@
-using ClientRequests.Contracts.Requests;
-using ClientRequests.Messaging;
 using ClientRequests.Requests.Data;
-using ClientRequests.Requests.Domain;
-using ClientRequests.Requests.Domain.Sla;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -12,7 +8,7 @@ namespace ClientRequests.Requests.Sla;
 /// Re-evaluates the clocks of open requests (and of those closed since the last pass, whose final verdict is due)
 /// from their timelines, raises at-risk and breach events once each, and keeps the flags the lists filter on.
 /// </summary>
-public sealed class SlaMonitor(IServiceScopeFactory scopes, IOptions<SlaOptions> options, TimeProvider clock, ILogger<SlaMonitor> logger)
+public sealed class SlaMonitor(IServiceScopeFactory scopes, IOptions<SlaOptions> options, RequestClocks clocks, TimeProvider clock, ILogger<SlaMonitor> logger)
     : BackgroundService
 {
     const int Batch = 200;
@@ -34,8 +30,6 @@ public sealed class SlaMonitor(IServiceScopeFactory scopes, IOptions<SlaOptions>
     public async Task EvaluateAllAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var calendar = settings.Calendar.ToCalendar();
-        var departments = settings.DepartmentTargets();
         var now = clock.GetUtcNow();
         var recentlyClosed = now - settings.Interval * 2;
         Guid? after = null;
@@ -51,11 +45,7 @@ public sealed class SlaMonitor(IServiceScopeFactory scopes, IOptions<SlaOptions>
 
             var ids = requests.Select(r => r.Id).ToList();
             var timelines = (await db.Timeline.AsNoTracking().Where(t => ids.Contains(t.RequestId)).ToListAsync(cancellationToken)).ToLookup(t => t.RequestId);
-            foreach (var request in requests)
-            {
-                var report = SlaEngine.Evaluate(timelines[request.Id], settings.PolicyFor(request.Type, request.Priority), calendar, departments, now);
-                foreach (var alert in request.ApplySla(report, now)) Publish(db, request, alert, now);
-            }
+            foreach (var request in requests) clocks.Apply(db, request, timelines[request.Id], now);
             try { await db.SaveChangesAsync(cancellationToken); }
             catch (DbUpdateConcurrencyException)
             {
@@ -63,22 +53,5 @@ public sealed class SlaMonitor(IServiceScopeFactory scopes, IOptions<SlaOptions>
                 logger.LogDebug("SLA batch after {After} met a concurrent change; it is evaluated again next pass", after);
             }
         }
-    }
-
-    void Publish(RequestsDbContext db, ClientRequest request, SlaAlert alert, DateTimeOffset now)
-    {
-        var escalateTo = alert.WorkItem is { } item ? $"department-lead:{item.DepartmentCode}" : request.AccountManagerId;
-        if (alert.Breach)
-            db.Publish(new SlaBreached
-            {
-                RequestId = request.Id, ClientId = request.ClientId, WorkItemId = alert.WorkItem?.Id, DepartmentCode = alert.WorkItem?.DepartmentCode,
-                Clock = alert.Clock.Name, Elapsed = alert.Clock.Elapsed, Target = alert.Clock.Target, EscalateTo = escalateTo, DetectedAt = now,
-            }, clock);
-        else
-            db.Publish(new SlaAtRisk
-            {
-                RequestId = request.Id, ClientId = request.ClientId, WorkItemId = alert.WorkItem?.Id, DepartmentCode = alert.WorkItem?.DepartmentCode,
-                Clock = alert.Clock.Name, Elapsed = alert.Clock.Elapsed, Target = alert.Clock.Target, EscalateTo = escalateTo, DetectedAt = now,
-            }, clock);
     }
 }

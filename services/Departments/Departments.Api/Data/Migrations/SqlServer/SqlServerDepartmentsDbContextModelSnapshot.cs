@@ -165,6 +165,12 @@ namespace ClientRequests.Departments.Data.Migrations.SqlServer
                     b.Property<Guid>("ClientId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<bool>("ClockPaused")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("ClockRevision")
+                        .HasColumnType("int");
+
                     b.Property<DateTimeOffset?>("ClosedAt")
                         .HasColumnType("datetimeoffset");
 

@@ -158,6 +158,12 @@ namespace ClientRequests.Departments.Data.Migrations.Sqlite
                     b.Property<Guid>("ClientId")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("ClockPaused")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ClockRevision")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("ClosedAt")
                         .HasColumnType("INTEGER");
 

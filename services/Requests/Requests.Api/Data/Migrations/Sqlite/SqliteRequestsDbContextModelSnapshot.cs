@@ -234,6 +234,9 @@ namespace ClientRequests.Requests.Data.Migrations.Sqlite
                     b.Property<bool>("Breached")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("ClockRevision")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("ClosedAt")
                         .HasColumnType("INTEGER");
 
@@ -337,12 +340,123 @@ namespace ClientRequests.Requests.Data.Migrations.Sqlite
                     b.ToTable("TimelineEntries", (string)null);
                 });
 
+            modelBuilder.Entity("ClientRequests.Requests.Domain.ClientRequest", b =>
+                {
+                    b.OwnsOne("ClientRequests.Requests.Domain.Sla.SlaSnapshot", "FirstResponseSla", b1 =>
+                        {
+                            b1.Property<Guid>("ClientRequestId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long?>("AtRiskAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long?>("DueAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<TimeSpan>("Elapsed")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("EvaluatedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("State")
+                                .IsRequired()
+                                .HasMaxLength(10)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<TimeSpan>("Target")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("ClientRequestId");
+
+                            b1.ToTable("Requests");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ClientRequestId");
+                        });
+
+                    b.OwnsOne("ClientRequests.Requests.Domain.Sla.SlaSnapshot", "ResolutionSla", b1 =>
+                        {
+                            b1.Property<Guid>("ClientRequestId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long?>("AtRiskAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long?>("DueAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<TimeSpan>("Elapsed")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("EvaluatedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("State")
+                                .IsRequired()
+                                .HasMaxLength(10)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<TimeSpan>("Target")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("ClientRequestId");
+
+                            b1.ToTable("Requests");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ClientRequestId");
+                        });
+
+                    b.Navigation("FirstResponseSla")
+                        .IsRequired();
+
+                    b.Navigation("ResolutionSla")
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ClientRequests.Requests.Domain.RequestWorkItem", b =>
                 {
                     b.HasOne("ClientRequests.Requests.Domain.ClientRequest", null)
                         .WithMany("WorkItems")
                         .HasForeignKey("RequestId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsOne("ClientRequests.Requests.Domain.Sla.SlaSnapshot", "Ola", b1 =>
+                        {
+                            b1.Property<Guid>("RequestWorkItemId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long?>("AtRiskAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long?>("DueAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<TimeSpan>("Elapsed")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("EvaluatedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("State")
+                                .IsRequired()
+                                .HasMaxLength(10)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<TimeSpan>("Target")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("RequestWorkItemId");
+
+                            b1.ToTable("RequestWorkItems");
+
+                            b1.WithOwner()
+                                .HasForeignKey("RequestWorkItemId");
+                        });
+
+                    b.Navigation("Ola")
                         .IsRequired();
                 });
 

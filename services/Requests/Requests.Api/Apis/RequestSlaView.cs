@@ -1,0 +1,31 @@
+using ClientRequests.Requests.Domain;
+using ClientRequests.Requests.Domain.Sla;
+using ClientRequests.Requests.Sla;
+
+namespace ClientRequests.Requests.Apis;
+
+/// <summary>
+/// A request's clocks as of the answer: <c>state</c> is on-track, at-risk, breached, paused, met or missed; the instants are
+/// where the targets run out (null while paused before reaching them); business minutes are on the account teams' calendar.
+/// </summary>
+public sealed record RequestSlaView(string State, DateTimeOffset? FirstResponseDueAt, DateTimeOffset? ResolutionDueAt, DateTimeOffset? AtRiskAt,
+    long ElapsedBusinessMinutes)
+{
+    public static RequestSlaView From(ClientRequest r, RequestClocks clocks, DateTimeOffset now)
+    {
+        var (resolution, elapsed) = clocks.AsOf(r.ResolutionSla, null, now);
+        var firstResponse = r.FirstResponseSla.State == SlaStates.None ? null : clocks.AsOf(r.FirstResponseSla, null, now).State;
+        return new(SlaStates.Combine(resolution, firstResponse), r.FirstResponseSla.DueAt, r.ResolutionSla.DueAt, r.ResolutionSla.AtRiskAt,
+            (long)elapsed.TotalMinutes);
+    }
+}
+
+/// <summary>A department's OLA clock on its work item, on that department's calendar; the same instants its queue sorts on.</summary>
+public sealed record WorkItemSlaView(string State, DateTimeOffset? ResolutionDueAt, DateTimeOffset? AtRiskAt, long ElapsedBusinessMinutes)
+{
+    public static WorkItemSlaView From(RequestWorkItem w, RequestClocks clocks, DateTimeOffset now)
+    {
+        var (state, elapsed) = clocks.AsOf(w.Ola, w.DepartmentCode, now);
+        return new(state, w.Ola.DueAt, w.Ola.AtRiskAt, (long)elapsed.TotalMinutes);
+    }
+}
