@@ -37,7 +37,7 @@ public static class GraphQLMatrix
 
     public const string RequestSelection = """
         id clientId clientName type priority title status submittedAt externalReference satisfactionScore
-        sla { dueAt atRisk breached }
+        sla { state resolutionDueAt atRisk breached }
         client { id name tier status accountTeam { accountManagerId accountExecutiveIds } health { score band } }
         workItems { id departmentCode departmentName status round }
         timeline { id at kind actorId workItemId departmentCode status text visibility }

@@ -97,7 +97,7 @@ public sealed class OpenRequestInputType : InputObjectGraphType
         Field<NonNullGraphType<StringGraphType>>("title");
         Field<NonNullGraphType<StringGraphType>>("description");
         Field<ListGraphType<NonNullGraphType<StringGraphType>>>("tags");
-        Field<DateTimeOffsetGraphType>("dueAt");
+        Field<DateTimeOffsetGraphType>("wantedBy").Description("The date the requester wishes it done by; the SLA targets are the platform's.");
         Field<StringGraphType>("externalReference");
         Field<ListGraphType<NonNullGraphType<StringGraphType>>>("departments");
     }

@@ -83,7 +83,7 @@ public sealed class Intake(RequestsDbContext db, ClientLookup clients, Departmen
             Title = body.Title!.Trim(),
             Description = body.Description!,
             Tags = body.Tags ?? [],
-            DueAt = body.DueAt,
+            WantedBy = body.WantedBy,
             ExternalReference = body.ExternalReference,
             RoutedBy = route.MatchedRule,
             SubmittedAt = now,

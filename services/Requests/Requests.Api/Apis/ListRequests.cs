@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ClientRequests.Requests.Apis;
 
 public sealed record RequestSummary(Guid Id, Guid ClientId, string ClientName, string Type, string Priority, string Title, string Status,
-    DateTimeOffset SubmittedAt, DateTimeOffset? DueAt, string? ExternalReference, bool AtRisk, bool Breached);
+    DateTimeOffset SubmittedAt, DateTimeOffset? WantedBy, string? ExternalReference, bool AtRisk, bool Breached);
 
 /// <summary>The filters of a request list, as the REST and gRPC APIs both take them.</summary>
 public sealed record RequestFilter(Guid? ClientId = null, string? Status = null, string? Department = null, string? Type = null,
@@ -96,7 +96,7 @@ public static class ListRequests
         var take = filter.Limit ?? PageLimits.Default;
         var rows = await requests.OrderByDescending(r => r.SubmittedAt).ThenByDescending(r => r.Id).Take(take + 1)
             .Select(r => new RequestSummary(r.Id, r.ClientId, r.ClientName, r.Type, r.Priority.ToString(), r.Title, r.Status.ToString(),
-                r.SubmittedAt, r.DueAt, r.ExternalReference, r.AtRisk, r.Breached))
+                r.SubmittedAt, r.WantedBy, r.ExternalReference, r.AtRisk, r.Breached))
             .ToListAsync(cancellationToken);
         var next = rows.Count > take ? new Cursor(rows[take - 1].SubmittedAt, rows[take - 1].Id).Encode() : null;
         return new Page<RequestSummary>(rows.Take(take).ToList(), next);

@@ -11,11 +11,14 @@ namespace ClientRequests.Requests.Apis;
 public sealed record RequestSlaView(string State, DateTimeOffset? FirstResponseDueAt, DateTimeOffset? ResolutionDueAt, DateTimeOffset? AtRiskAt,
     long ElapsedBusinessMinutes)
 {
-    public static RequestSlaView From(ClientRequest r, RequestClocks clocks, DateTimeOffset now)
+    public static RequestSlaView From(ClientRequest r, RequestClocks clocks, DateTimeOffset now) =>
+        Of(r.FirstResponseSla, r.ResolutionSla, clocks, now);
+
+    public static RequestSlaView Of(SlaSnapshot firstResponseSla, SlaSnapshot resolutionSla, RequestClocks clocks, DateTimeOffset now)
     {
-        var (resolution, elapsed) = clocks.AsOf(r.ResolutionSla, null, now);
-        var firstResponse = r.FirstResponseSla.State == SlaStates.None ? null : clocks.AsOf(r.FirstResponseSla, null, now).State;
-        return new(SlaStates.Combine(resolution, firstResponse), r.FirstResponseSla.DueAt, r.ResolutionSla.DueAt, r.ResolutionSla.AtRiskAt,
+        var (resolution, elapsed) = clocks.AsOf(resolutionSla, null, now);
+        var firstResponse = firstResponseSla.State == SlaStates.None ? null : clocks.AsOf(firstResponseSla, null, now).State;
+        return new(SlaStates.Combine(resolution, firstResponse), firstResponseSla.DueAt, resolutionSla.DueAt, resolutionSla.AtRiskAt,
             (long)elapsed.TotalMinutes);
     }
 }

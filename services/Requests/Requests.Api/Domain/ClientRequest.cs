@@ -15,7 +15,8 @@ public sealed partial class ClientRequest
     public required string Title { get; set; }
     public required string Description { get; set; }
     public List<string> Tags { get; set; } = [];
-    public DateTimeOffset? DueAt { get; set; }
+    /// <summary>The date the requester wishes the request done by: a wish, not an SLA target (those are the clocks).</summary>
+    public DateTimeOffset? WantedBy { get; set; }
     public string? ExternalReference { get; init; }
     /// <summary>The routing rule that chose the departments, or "explicit".</summary>
     public required string RoutedBy { get; init; }

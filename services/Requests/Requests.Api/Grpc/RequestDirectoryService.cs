@@ -2,6 +2,7 @@ using ClientRequests.Requests.Apis;
 using ClientRequests.Requests.Data;
 using ClientRequests.Requests.Domain;
 using ClientRequests.Requests.Domain.Dashboard;
+using ClientRequests.Requests.Sla;
 using ClientRequests.ServiceDefaults.Paging;
 using ClientRequests.ServiceDefaults.Security;
 using Google.Protobuf.WellKnownTypes;
@@ -16,7 +17,7 @@ namespace ClientRequests.Requests.Grpc;
 /// dashboard query costs one call per level rather than one per request.
 /// </summary>
 [Authorize(Policy = Policies.Reader)]
-public sealed class RequestDirectoryService(RequestsDbContext db, RequestAccess access, TimeProvider clock) : RequestDirectory.RequestDirectoryBase
+public sealed class RequestDirectoryService(RequestsDbContext db, RequestAccess access, RequestClocks clocks, TimeProvider clock) : RequestDirectory.RequestDirectoryBase
 {
     public const int MaxIds = 500;
 
@@ -44,11 +45,12 @@ public sealed class RequestDirectoryService(RequestsDbContext db, RequestAccess 
             request.Limit == 0 ? null : request.Limit);
         var page = await ListRequestsCore(query, context);
         var reply = new ListRequestsReply { NextCursor = page.NextCursor ?? "" };
+        var slas = await SlaMapping.ForRequestsAsync(db, clocks, page.Items.Select(s => s.Id).ToList(), context.CancellationToken);
         reply.Requests.AddRange(page.Items.Select(s => new RequestEntry
         {
             Id = s.Id.ToString(), ClientId = s.ClientId.ToString(), ClientName = s.ClientName, Type = s.Type, Priority = s.Priority, Title = s.Title,
-            Status = s.Status, SubmittedAt = Timestamp.FromDateTimeOffset(s.SubmittedAt), DueAt = s.DueAt is { } due ? Timestamp.FromDateTimeOffset(due) : null,
-            ExternalReference = s.ExternalReference ?? "", AtRisk = s.AtRisk, Breached = s.Breached,
+            Status = s.Status, SubmittedAt = Timestamp.FromDateTimeOffset(s.SubmittedAt), WantedBy = s.WantedBy is { } wanted ? Timestamp.FromDateTimeOffset(wanted) : null,
+            ExternalReference = s.ExternalReference ?? "", AtRisk = s.AtRisk, Breached = s.Breached, Sla = slas.GetValueOrDefault(s.Id),
         }));
         return reply;
     }
@@ -128,18 +130,21 @@ public sealed class RequestDirectoryService(RequestsDbContext db, RequestAccess 
         };
     }
 
-    static RequestEntry ToEntry(ClientRequest r)
+    RequestEntry ToEntry(ClientRequest r)
     {
+        var now = clocks.Now;
         var entry = new RequestEntry
         {
             Id = r.Id.ToString(), ClientId = r.ClientId.ToString(), ClientName = r.ClientName, Type = r.Type, Priority = r.Priority.ToString(),
             Title = r.Title, Status = r.Status.ToString(), SubmittedAt = Timestamp.FromDateTimeOffset(r.SubmittedAt),
-            DueAt = r.DueAt is { } due ? Timestamp.FromDateTimeOffset(due) : null, ExternalReference = r.ExternalReference ?? "",
+            WantedBy = r.WantedBy is { } wanted ? Timestamp.FromDateTimeOffset(wanted) : null, ExternalReference = r.ExternalReference ?? "",
             AtRisk = r.AtRisk, Breached = r.Breached, SatisfactionScore = r.SatisfactionScore ?? 0,
+            Sla = SlaMapping.ToEntry(RequestSlaView.From(r, clocks, now)),
         };
         entry.WorkItems.AddRange(r.WorkItems.OrderBy(w => w.Round).ThenBy(w => w.DepartmentCode).Select(w => new WorkItemEntry
         {
             Id = w.Id.ToString(), DepartmentCode = w.DepartmentCode, DepartmentName = w.DepartmentName, Status = w.Status.ToString(), Round = w.Round,
+            Sla = SlaMapping.ToEntry(WorkItemSlaView.From(w, clocks, now)),
         }));
         return entry;
     }

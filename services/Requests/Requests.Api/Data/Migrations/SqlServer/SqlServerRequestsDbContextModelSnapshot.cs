@@ -144,9 +144,6 @@ namespace ClientRequests.Requests.Data.Migrations.SqlServer
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
 
-                    b.Property<DateTimeOffset?>("DueAt")
-                        .HasColumnType("datetimeoffset");
-
                     b.Property<string>("ExternalReference")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
@@ -201,6 +198,9 @@ namespace ClientRequests.Requests.Data.Migrations.SqlServer
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("WantedBy")
+                        .HasColumnType("datetimeoffset");
 
                     b.HasKey("Id");
 

@@ -139,9 +139,6 @@ namespace ClientRequests.Requests.Data.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
-                    b.Property<long?>("DueAt")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("ExternalReference")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -195,6 +192,9 @@ namespace ClientRequests.Requests.Data.Migrations.Sqlite
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("WantedBy")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
