@@ -93,4 +93,22 @@ public sealed class ClockChangeTests(DepartmentsAppFixture fixture) : IClassFixt
         await PublishAsync(Guid.NewGuid(), 2, In(TimeSpan.FromHours(1)), In(TimeSpan.Zero), department: "erp");
         await Eventually.TrueAsync(async () => await ConsumedAsync() == before + 1, "the change consumed");
     }
+
+    [Fact]
+    public async Task A_withdrawn_item_leaves_the_queue_unless_its_work_started()
+    {
+        var (queued, started) = (await App.QueueWorkItemAsync("legal"), await App.QueueWorkItemAsync("legal"));
+        using var erin = App.ClientFor(DemoUsers.Erin);
+        (await erin.ActAsync("legal", started, "claim")).EnsureSuccessStatusCode();
+        (await erin.ActAsync("legal", started, "start")).EnsureSuccessStatusCode();
+        foreach (var id in new[] { queued, started })
+            await App.Services.GetRequiredService<IBus>().Publish(new WorkItemWithdrawn
+            {
+                WorkItemId = id, RequestId = Guid.NewGuid(), DepartmentCode = "legal", ActorId = "alice", WithdrawnAt = DateTimeOffset.UtcNow,
+            });
+        await Eventually.TrueAsync(async () => (await ItemAsync(queued)).Status == ClientRequests.Departments.Domain.WorkItemStatus.Withdrawn, "withdrawn");
+        var open = await (await erin.GetAsync("/api/departments/legal/queue?status=Queued&limit=200")).JsonAsync(HttpStatusCode.OK);
+        Assert.DoesNotContain(open.GetProperty("items").EnumerateArray(), i => i.GetProperty("id").GetGuid() == queued);
+        Assert.Equal(ClientRequests.Departments.Domain.WorkItemStatus.InProgress, (await ItemAsync(started)).Status);
+    }
 }

@@ -19,6 +19,7 @@ public static class Extensions
         {
             bus.AddConsumer<AssignWorkItemConsumer>().ExcludeFromConfigureEndpoints();
             bus.AddConsumer<WorkItemClockChangedConsumer>();
+            bus.AddConsumer<WorkItemWithdrawnConsumer>();
         });
         builder.Services.AddSingleton<QuorumQueueDeclarer>();
         builder.Services.AddSingleton<DepartmentQueues>();

@@ -25,6 +25,8 @@ public sealed class RequestType : ObjectGraphType<RequestNode>
         Field<StringGraphType>("externalReference")
             .Resolve(c => string.IsNullOrEmpty(c.Source.Entry.ExternalReference) ? null : c.Source.Entry.ExternalReference);
         Field<IntGraphType>("satisfactionScore").Resolve(c => c.Source.Entry.SatisfactionScore == 0 ? null : c.Source.Entry.SatisfactionScore);
+        Field<IntGraphType>("version").Description("What editRequest sends back; null on list rows.")
+            .Resolve(c => c.Source.HasWorkItems ? c.Source.Entry.Version : null);
         Field<DateTimeOffsetGraphType>("wantedBy").Description("The date the requester wishes it done by: a wish, not an SLA target.")
             .Resolve(c => c.Source.Entry.WantedBy?.ToDateTimeOffset());
         Field<NonNullGraphType<SlaType>>("sla").Description("The request's clocks: first response and resolution.")
@@ -102,6 +104,8 @@ public sealed class TimelineEntryType : ObjectGraphType<TimelineEntry>
         Field<StringGraphType>("status").Resolve(c => NullIfEmpty(c.Source.Status));
         Field<StringGraphType>("text").Resolve(c => NullIfEmpty(c.Source.Text));
         Field<NonNullGraphType<StringGraphType>>("visibility").Resolve(c => c.Source.Visibility);
+        Field<StringGraphType>("before").Description("For an edit (text names the field): its value before.").Resolve(c => NullIfEmpty(c.Source.Before));
+        Field<StringGraphType>("after").Description("For an edit: its value after.").Resolve(c => NullIfEmpty(c.Source.After));
     }
 
     static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;

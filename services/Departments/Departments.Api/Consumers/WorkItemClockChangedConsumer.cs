@@ -37,4 +37,4 @@ public sealed class WorkItemClockChangedConsumer(DepartmentsDbContext db, TimePr
 
 /// <summary>A clock change overtook its item's assignment; the retry finds the item once the assignment is consumed.</summary>
 public sealed class WorkItemNotYetAssignedException(Guid workItemId)
-    : PassingFailureException($"Work item {workItemId} is not in its department's queue yet; its clock change is retried.");
+    : PassingFailureException($"Work item {workItemId} is not in its department's queue yet; the message about it is retried.");

@@ -16,10 +16,11 @@ public sealed record CommentBody(string? Text, string? Visibility);
 public sealed record SatisfactionBody(int? Score, string? Comment);
 
 public sealed record TimelineEntryView(Guid Id, DateTimeOffset At, string Kind, string ActorId, Guid? WorkItemId, string? DepartmentCode,
-    string? Status, string? Text, string Visibility)
+    string? Status, string? Text, string Visibility, string? Before = null, string? After = null)
 {
     public static TimelineEntryView From(TimelineEntry e) =>
-        new(e.Id, e.At, e.Kind, e.ActorId, e.WorkItemId, e.DepartmentCode, e.Status?.ToString(), e.Text, e.Visibility.ToString().ToLowerInvariant());
+        new(e.Id, e.At, e.Kind, e.ActorId, e.WorkItemId, e.DepartmentCode, e.Status?.ToString(), e.Text, e.Visibility.ToString().ToLowerInvariant(),
+            e.Before, e.After);
 }
 
 /// <summary>The request's timeline, comments on it, and the client's satisfaction score.</summary>

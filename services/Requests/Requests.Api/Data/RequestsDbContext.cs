@@ -86,6 +86,8 @@ public class RequestsDbContext(DbContextOptions options) : DbContext(options)
             entry.Property(t => t.Status).HasConversion<string>().HasMaxLength(20);
             entry.Property(t => t.Visibility).HasConversion<string>().HasMaxLength(10);
             entry.Property(t => t.Text).HasMaxLength(NewRequest.DescriptionMax);
+            entry.Property(t => t.Before).HasMaxLength(NewRequest.DescriptionMax);
+            entry.Property(t => t.After).HasMaxLength(NewRequest.DescriptionMax);
             entry.HasIndex(t => new { t.RequestId, t.At, t.Id });
             // One entry per work-item step, however often (and under whatever message id) the department sends it.
             entry.HasIndex(t => new { t.WorkItemId, t.Sequence }).IsUnique().HasFilter("\"Sequence\" IS NOT NULL");

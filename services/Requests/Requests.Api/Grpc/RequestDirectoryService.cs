@@ -114,7 +114,7 @@ public sealed class RequestDirectoryService(RequestsDbContext db, RequestAccess 
     {
         Id = e.Id.ToString(), At = Timestamp.FromDateTimeOffset(e.At), Kind = e.Kind, ActorId = e.ActorId,
         WorkItemId = e.WorkItemId?.ToString() ?? "", DepartmentCode = e.DepartmentCode ?? "", Status = e.Status ?? "", Text = e.Text ?? "",
-        Visibility = e.Visibility,
+        Visibility = e.Visibility, Before = e.Before ?? "", After = e.After ?? "",
     };
 
     /// <summary>The REST list's rules and query; a bad filter is InvalidArgument naming the field, another team's client NotFound.</summary>
@@ -139,7 +139,7 @@ public sealed class RequestDirectoryService(RequestsDbContext db, RequestAccess 
             Title = r.Title, Status = r.Status.ToString(), SubmittedAt = Timestamp.FromDateTimeOffset(r.SubmittedAt),
             WantedBy = r.WantedBy is { } wanted ? Timestamp.FromDateTimeOffset(wanted) : null, ExternalReference = r.ExternalReference ?? "",
             AtRisk = r.AtRisk, Breached = r.Breached, SatisfactionScore = r.SatisfactionScore ?? 0,
-            Sla = SlaMapping.ToEntry(RequestSlaView.From(r, clocks, now)),
+            Sla = SlaMapping.ToEntry(RequestSlaView.From(r, clocks, now)), Version = r.Version,
         };
         entry.WorkItems.AddRange(r.WorkItems.OrderBy(w => w.Round).ThenBy(w => w.DepartmentCode).Select(w => new WorkItemEntry
         {

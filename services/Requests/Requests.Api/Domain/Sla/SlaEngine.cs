@@ -126,5 +126,5 @@ public static class SlaEngine
         e.Kind == TimelineKinds.WorkItemClaimed || e is { Kind: TimelineKinds.Comment, Visibility: Visibility.Client };
 
     static bool IsWorkItemEnd(TimelineEntry e) =>
-        e.Kind is TimelineKinds.WorkItemCompleted or TimelineKinds.WorkItemRejected or TimelineKinds.WorkItemHandedOver;
+        e.Kind is TimelineKinds.WorkItemCompleted or TimelineKinds.WorkItemRejected or TimelineKinds.WorkItemHandedOver or TimelineKinds.WorkItemWithdrawn;
 }

@@ -1,0 +1,40 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace ClientRequests.Requests.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class TimelineEdits : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "After",
+                table: "TimelineEntries",
+                type: "TEXT",
+                maxLength: 4000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Before",
+                table: "TimelineEntries",
+                type: "TEXT",
+                maxLength: 4000,
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "After",
+                table: "TimelineEntries");
+
+            migrationBuilder.DropColumn(
+                name: "Before",
+                table: "TimelineEntries");
+        }
+    }
+}
