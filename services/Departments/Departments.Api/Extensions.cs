@@ -20,6 +20,7 @@ public static class Extensions
             bus.AddConsumer<AssignWorkItemConsumer>().ExcludeFromConfigureEndpoints();
             bus.AddConsumer<WorkItemClockChangedConsumer>();
             bus.AddConsumer<WorkItemWithdrawnConsumer>();
+            bus.AddConsumer<RequestEditedConsumer>();
         });
         builder.Services.AddSingleton<QuorumQueueDeclarer>();
         builder.Services.AddSingleton<DepartmentQueues>();

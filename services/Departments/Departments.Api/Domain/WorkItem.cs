@@ -10,9 +10,11 @@ public sealed partial class WorkItem
     public required Guid ClientId { get; init; }
     public required string DepartmentCode { get; init; }
     public required string Type { get; init; }
-    public required string Priority { get; init; }
-    public required string Title { get; init; }
-    public required string Description { get; init; }
+    public required string Priority { get; set; }
+    public required string Title { get; set; }
+    public required string Description { get; set; }
+    /// <summary>The request's version whose title, description and priority these are: an older edit arriving late changes nothing.</summary>
+    public int RequestVersion { get; set; }
     public WorkItemStatus Status { get; set; } = WorkItemStatus.Queued;
     public string? ClaimedBy { get; set; }
     public DateTimeOffset? ClaimedAt { get; set; }

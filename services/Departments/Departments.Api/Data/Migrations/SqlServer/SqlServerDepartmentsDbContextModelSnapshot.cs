@@ -209,6 +209,9 @@ namespace ClientRequests.Departments.Data.Migrations.SqlServer
                     b.Property<Guid>("RequestId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<int>("RequestVersion")
+                        .HasColumnType("int");
+
                     b.PrimitiveCollection<string>("RequiredSkills")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");

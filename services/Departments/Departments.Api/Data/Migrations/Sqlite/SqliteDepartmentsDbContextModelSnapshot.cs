@@ -202,6 +202,9 @@ namespace ClientRequests.Departments.Data.Migrations.Sqlite
                     b.Property<Guid>("RequestId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("RequestVersion")
+                        .HasColumnType("INTEGER");
+
                     b.PrimitiveCollection<string>("RequiredSkills")
                         .IsRequired()
                         .HasColumnType("TEXT");
