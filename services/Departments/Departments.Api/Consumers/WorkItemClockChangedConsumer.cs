@@ -34,7 +34,3 @@ public sealed class WorkItemClockChangedConsumer(DepartmentsDbContext db, TimePr
         if (message.AtRiskAt is { } atRiskAt) item.AtRiskAt = atRiskAt;
     }
 }
-
-/// <summary>A clock change overtook its item's assignment; the retry finds the item once the assignment is consumed.</summary>
-public sealed class WorkItemNotYetAssignedException(Guid workItemId)
-    : PassingFailureException($"Work item {workItemId} is not in its department's queue yet; the message about it is retried.");

@@ -22,13 +22,3 @@ public sealed record RequestSlaView(string State, DateTimeOffset? FirstResponseD
             (long)elapsed.TotalMinutes);
     }
 }
-
-/// <summary>A department's OLA clock on its work item, on that department's calendar; the same instants its queue sorts on.</summary>
-public sealed record WorkItemSlaView(string State, DateTimeOffset? ResolutionDueAt, DateTimeOffset? AtRiskAt, long ElapsedBusinessMinutes)
-{
-    public static WorkItemSlaView From(RequestWorkItem w, RequestClocks clocks, DateTimeOffset now)
-    {
-        var (state, elapsed) = clocks.AsOf(w.Ola, w.DepartmentCode, now);
-        return new(state, w.Ola.DueAt, w.Ola.AtRiskAt, (long)elapsed.TotalMinutes);
-    }
-}

@@ -1,12 +1,5 @@
 namespace ClientRequests.Requests.Domain;
 
-/// <summary>What an edit of an open request changes; null leaves a field as it is.</summary>
-public sealed record RequestChanges(Priority? Priority = null, string? Title = null, string? Description = null,
-    DateTimeOffset? WantedBy = null, bool ClearWantedBy = false, IReadOnlyList<string>? Tags = null);
-
-/// <summary>A department cannot be withdrawn: it has no open part in this round, or its work has started.</summary>
-public sealed record WithdrawalRefused(string DepartmentCode, WorkItemStatus? State, string Message);
-
 public sealed partial class ClientRequest
 {
     public bool IsOpen => !Lifecycle.IsClosed(Status);

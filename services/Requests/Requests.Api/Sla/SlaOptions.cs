@@ -60,16 +60,6 @@ public sealed class SlaOptions
         (departmentCode is not null ? Departments.GetValueOrDefault(departmentCode)?.Calendar : null)?.ToCalendar() ?? Calendar.ToCalendar();
 }
 
-public sealed class OlaOptions
-{
-    public TimeSpan P1 { get; set; } = TimeSpan.FromHours(4);
-    public TimeSpan P2 { get; set; } = TimeSpan.FromHours(16);
-    public TimeSpan P3 { get; set; } = TimeSpan.FromHours(32);
-    public TimeSpan P4 { get; set; } = TimeSpan.FromHours(64);
-
-    public TimeSpan For(Priority priority) => priority switch { Priority.P1 => P1, Priority.P2 => P2, Priority.P3 => P3, _ => P4 };
-}
-
 public sealed class PolicyOptions
 {
     public string Type { get; set; } = "*";
