@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test of the platform against real parts: it starts a private RabbitMQ node on free ports,
-# runs all test projects (the end-to-end tests start the five processes themselves), stops the node,
+# Runs every test of the platform against real parts: it starts a private RabbitMQ node and PostgreSQL server on free ports,
+# runs all test projects (the end-to-end tests start the five processes themselves), stops them,
 # and ends with a line "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -29,12 +29,21 @@ export CLIENTREQUESTS_RABBITMQ_MANAGEMENT_PORT=$(free_port)
 setsid eng/rabbitmq-node.sh "$broker_dir" "$CLIENTREQUESTS_RABBITMQ_AMQP_PORT" "$CLIENTREQUESTS_RABBITMQ_MANAGEMENT_PORT" "$(free_port)" "$node" \
   >"$broker_dir/console.log" 2>&1 </dev/null &
 
+# One PostgreSQL server for the run, for the tests of the production shape (each test makes its own databases).
+postgres_dir=$(mktemp -d /tmp/clientrequests-test-postgres.XXXXXX)
+export CLIENTREQUESTS_POSTGRES_PORT=$(free_port)
+export CLIENTREQUESTS_POSTGRES_PASSWORD="tests-$$"
+
 stop_broker() {
+  eng/postgres-server.sh stop "$postgres_dir" >/dev/null 2>&1
+  rm -rf "$postgres_dir"
   HOME="$broker_dir/home" /usr/lib/rabbitmq/bin/rabbitmqctl -n "$node@localhost" stop >/dev/null 2>&1
   $epmd_was_running || pkill -x epmd 2>/dev/null
   rm -rf "$broker_dir"
 }
 trap stop_broker EXIT
+eng/postgres-server.sh start "$postgres_dir" "$CLIENTREQUESTS_POSTGRES_PORT" "$CLIENTREQUESTS_POSTGRES_PASSWORD" \
+  || { echo "0 passed, 1 failed"; exit 1; }
 
 for _ in $(seq 1 90); do
   HOME="$broker_dir/home" /usr/lib/rabbitmq/bin/rabbitmqctl -n "$node@localhost" await_startup --timeout 5 >/dev/null 2>&1 && break

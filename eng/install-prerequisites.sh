@@ -3,6 +3,8 @@
 set -euo pipefail
 need=()
 [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || need+=(rabbitmq-server)
+# The production shape (run.sh --production, the PostgreSQL tests) runs a private PostgreSQL server.
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 # The web console's browser tests drive Debian's Chromium (no browser can be downloaded); npm builds the console.
 [ -x /usr/bin/chromium ] || need+=(chromium)
 command -v npm >/dev/null || need+=(nodejs npm)

@@ -16,7 +16,8 @@ public static class Extensions
         // Routes and clusters are configuration; destinations are logical names resolved by service discovery.
         builder.Services.AddReverseProxy()
             .LoadFromConfig(proxyConfiguration)
-            .AddServiceDiscoveryDestinationResolver();
+            .AddServiceDiscoveryDestinationResolver()
+            .AddReplicaHealthChecks(builder.Configuration);
 
         // Behind a load balancer the caller's address and scheme arrive in X-Forwarded-*; only loopback proxies
         // are trusted unless a site adds its own (KnownProxies / KnownNetworks).

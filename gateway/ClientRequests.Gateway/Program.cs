@@ -8,6 +8,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddGatewayServices();
+builder.AddDevelopmentTokens();
 
 var app = builder.Build();
 
@@ -18,7 +19,7 @@ app.MapDefaultEndpoints();
 app.MapDevelopmentTokens();
 app.MapGraphQL();
 app.MapWebConsole();
-app.MapReverseProxy(proxy => proxy.UseUnbufferedStreams());
+app.MapReverseProxy(proxy => proxy.UseUnbufferedStreams().UseReplicaBalancing());
 
 app.Run();
 

@@ -1,5 +1,6 @@
 using ClientRequests.Messaging;
 using ClientRequests.Messaging.Outbox;
+using ClientRequests.ServiceDefaults.Data.Leases;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -29,6 +30,7 @@ public static class MessagingExtensions
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<IInterceptor, OutboxSignalInterceptor>();
         builder.Services.AddOptions<OutboxOptions>().BindConfiguration("Messaging:Outbox");
+        builder.Services.TryAddSingleton<JobLeases<TDbContext>>();
         builder.Services.AddHostedService<OutboxDispatcher<TDbContext>>();
 
         builder.Services.AddMassTransit(bus =>

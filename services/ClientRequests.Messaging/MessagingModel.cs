@@ -1,12 +1,13 @@
 using ClientRequests.Messaging.Inbox;
 using ClientRequests.Messaging.Outbox;
+using ClientRequests.ServiceDefaults.Data.Leases;
 using Microsoft.EntityFrameworkCore;
 
 namespace ClientRequests.Messaging;
 
 public static class MessagingModel
 {
-    /// <summary>Adds the outbox and inbox tables to a service's model; call from OnModelCreating.</summary>
+    /// <summary>Adds the outbox, inbox and lease tables to a service's model; call from OnModelCreating.</summary>
     public static ModelBuilder AddOutboxAndInbox(this ModelBuilder model)
     {
         model.Entity<OutboxMessage>(outbox =>
@@ -17,6 +18,9 @@ public static class MessagingModel
             outbox.Property(m => m.Destination).HasMaxLength(200);
             // The dispatcher reads unsent rows oldest first.
             outbox.HasIndex(m => new { m.SentAt, m.CreatedAt });
+            outbox.Property(m => m.ClaimedBy).HasMaxLength(OutboxMessage.ClaimedByMax);
+            // A dispatcher reads back the batch it has just claimed by its claim.
+            outbox.HasIndex(m => m.ClaimedBy);
         });
         model.Entity<InboxMessage>(inbox =>
         {
@@ -25,7 +29,8 @@ public static class MessagingModel
             inbox.Property(m => m.Consumer).HasMaxLength(200);
             inbox.HasIndex(m => m.ProcessedAt);
         });
-        return model;
+        // The outbox and inbox clean-up runs once per period across replicas, under a lease.
+        return model.AddLeases();
     }
 
     /// <summary>Publishes <paramref name="message"/> when this context's SaveChanges commits.</summary>

@@ -17,6 +17,7 @@ public static class ServiceDefaultsExtensions
 
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
+        ClientRequests.ServiceDefaults.Data.StartupRefusedException.InstallHandler();
         builder.AddTelemetry();
 
         builder.Services.AddHealthChecks()

@@ -25,7 +25,7 @@ public sealed class AppEndpoints<TMarker>(IReadOnlyDictionary<string, string> se
         var folder = Path.Combine(Path.GetTempPath(), $"matrix-endpoints-{Guid.NewGuid():N}");
         var settings = new Dictionary<string, string>
         {
-            ["Auth:SigningKey"] = Tokens.SigningKey,
+            ["Auth:Authority"] = TestAuthority.Issuer.ToString(),
             ["Data:Folder"] = folder,
             ["ConnectionStrings:rabbitmq"] = await (await TestBroker.Shared).NewVirtualHostAsync("endpoints"),
         };

@@ -1,8 +1,6 @@
-using System.Security.Claims;
 using System.Text;
 using ClientRequests.ServiceDefaults.Security;
 using ClientRequests.TestKit;
-using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
 namespace ClientRequests.AccessMatrix.Tests;
@@ -25,7 +23,12 @@ public static class Callers
         _ => throw new ArgumentOutOfRangeException(nameof(role)),
     };
 
-    public static string Token(Role role) => Tokens.For(User(role));
+    /// <summary>The role's access token as the embedded provider issued it (fetched when the fixture starts).</summary>
+    public static string Token(Role role) => ProviderTokens.TryGetValue(role, out var token)
+        ? token
+        : throw new InvalidOperationException($"No provider token for {role}: the fixture fetches them at start.");
+
+    internal static readonly Dictionary<Role, string> ProviderTokens = [];
 
     /// <summary>Sees every client and request: no data is foreign to them.</summary>
     public static bool ReadsEverything(Role role) => role is Role.Analyst or Role.Admin;
@@ -33,51 +36,40 @@ public static class Callers
 
 /// <summary>
 /// Tokens every service and the gateway must refuse (401). Each is otherwise an admin's token, so accepting one would
-/// hand out the most rights there are.
+/// hand out the most rights there are. The right token is RS256 with the provider's key and issuer (see Tokens).
 /// </summary>
 public static class BadTokens
 {
     public sealed record BadToken(string Name, string? Value);
 
-    static readonly AuthOptions Right = Tokens.Options;
+    static string Issuer => Tokens.Issuer;
 
-    public static readonly IReadOnlyList<BadToken> All =
+    public static IReadOnlyList<BadToken> All =>
     [
         new("no token", null),
-        new("expired", Sign(DateTime.UtcNow.AddHours(-3), TimeSpan.FromHours(1))),
+        new("expired", Tokens.Sign(DemoUsers.Grace, Issuer, TimeSpan.FromHours(1), DateTime.UtcNow.AddHours(-3))),
         new("unsigned (alg: none)", Unsigned()),
-        new("signed with another key", Sign(key: "another-key-that-nobody-configured-0123456789-abcdefghijk")),
-        new("for another audience", Sign(audience: "someone-else")),
-        new("from another issuer", Sign(issuer: "https://evil.example")),
-        new("not yet valid", Sign(DateTime.UtcNow.AddHours(1), TimeSpan.FromHours(8))),
-        new("HS512 with the right key (algorithm not allowed)", Hs512()),
+        new("signed with another RSA key under the provider's kid", Tokens.Sign(DemoUsers.Grace, Issuer, credentials: OtherRsa(TestAuthority.KeyId))),
+        new("signed with a key id the provider does not publish", Tokens.Sign(DemoUsers.Grace, Issuer, credentials: OtherRsa("made-up-kid"))),
+        new("for another audience", Tokens.Sign(DemoUsers.Grace, Issuer, audience: "someone-else")),
+        new("from another issuer", Tokens.Sign(DemoUsers.Grace, "https://evil.example/")),
+        new("not yet valid", Tokens.Sign(DemoUsers.Grace, Issuer, issuedAt: DateTime.UtcNow.AddHours(1))),
+        new("HS256 with the old development key", Tokens.Sign(DemoUsers.Grace, Issuer,
+            credentials: new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(Tokens.SigningKey)), SecurityAlgorithms.HmacSha256))),
+        new("HS256 keyed with the provider's public key (algorithm confusion)", PublicKeyHmac()),
         new("garbage", "not-a-jwt"),
     ];
 
-    static string Sign(DateTime? issuedAt = null, TimeSpan? lifetime = null, string? key = null, string? audience = null, string? issuer = null,
-        string algorithm = SecurityAlgorithms.HmacSha256)
-    {
-        var at = issuedAt ?? DateTime.UtcNow;
-        var admin = DemoUsers.Grace;
-        var signingKey = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(key ?? Right.SigningKey!));
-        return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(new SecurityTokenDescriptor
-        {
-            Issuer = issuer ?? Right.Issuer,
-            Audience = audience ?? Right.Audience,
-            Subject = new ClaimsIdentity([new Claim(PlatformClaims.UserId, admin.Id), new Claim(PlatformClaims.Role, Roles.Admin)]),
-            IssuedAt = at,
-            NotBefore = at,
-            Expires = at + (lifetime ?? TimeSpan.FromHours(8)),
-            SigningCredentials = new SigningCredentials(signingKey, algorithm),
-        });
-    }
+    static readonly System.Security.Cryptography.RSA Other = System.Security.Cryptography.RSA.Create(2048);
 
-    /// <summary>A valid admin token's payload signed with the right key, but with HS512, which the services do not allow.</summary>
-    static string Hs512()
+    static SigningCredentials OtherRsa(string kid) => new(new RsaSecurityKey(Other) { KeyId = kid }, SecurityAlgorithms.RsaSha256);
+
+    /// <summary>An admin's payload under an HS256 header keyed with the provider's public modulus, the classic confusion attack.</summary>
+    static string PublicKeyHmac()
     {
         var payload = Tokens.For(DemoUsers.Grace).Split('.')[1];
-        var header = Base64UrlEncoder.Encode("""{"alg":"HS512","typ":"JWT"}""");
-        using var hmac = new System.Security.Cryptography.HMACSHA512(Encoding.UTF8.GetBytes(Right.SigningKey!));
+        var header = Base64UrlEncoder.Encode($$"""{"alg":"HS256","typ":"JWT","kid":"{{TestAuthority.KeyId}}"}""");
+        using var hmac = new System.Security.Cryptography.HMACSHA256(TestAuthority.Key.ExportParameters(false).Modulus!);
         var signature = Base64UrlEncoder.Encode(hmac.ComputeHash(Encoding.ASCII.GetBytes($"{header}.{payload}")));
         return $"{header}.{payload}.{signature}";
     }

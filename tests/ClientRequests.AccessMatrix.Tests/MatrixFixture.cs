@@ -31,6 +31,7 @@ public sealed class MatrixFixture : IAsyncLifetime
         Gateway = new HttpClient { BaseAddress = Platform.GatewayAddress, Timeout = TimeSpan.FromSeconds(30) };
         try
         {
+            foreach (var role in Callers.Roles) Callers.ProviderTokens[role] = await Platform.ProviderTokenAsync(Callers.User(role));
             Seeds = await SeedAsync();
         }
         catch (Exception e)
@@ -56,6 +57,8 @@ public sealed class MatrixFixture : IAsyncLifetime
     {
         // Thousands of calls from one address and a few users: the matrix is not a load test.
         ["Gateway__RateLimit__PermitLimit"] = "1000000",
+        // The rows reuse the tokens fetched at start: they must outlive the run.
+        ["Identity__AccessTokenLifetime"] = "02:00:00",
         // The webhook points at a closed local port, so its deliveries stay pending and can be asked for.
         ["Notifications__Webhooks__AllowPrivateAddresses"] = "true",
         // A notification stream sends its headers with its first event; a quick heartbeat lets a cell read its status soon.
@@ -72,8 +75,9 @@ public sealed class MatrixFixture : IAsyncLifetime
         if (Platform is not null) await Platform.DisposeAsync();
     }
 
-    public Task<Reply> AsAsync(PlatformUser user, HttpMethod method, string path, object? body = null) =>
-        Http.SendAsync(Gateway, method, path, Tokens.For(user), body);
+    /// <summary>As <paramref name="user"/>, with an access token the embedded provider issued (the matrix runs on real tokens).</summary>
+    public async Task<Reply> AsAsync(PlatformUser user, HttpMethod method, string path, object? body = null) =>
+        await Http.SendAsync(Gateway, method, path, await Platform.ProviderTokenAsync(user), body);
 
     async Task<JsonElement> OkAsync(PlatformUser user, HttpMethod method, string path, object? body = null)
     {
@@ -86,7 +90,7 @@ public sealed class MatrixFixture : IAsyncLifetime
     {
         var grace = DemoUsers.Grace;
         var webhook = await OkAsync(grace, HttpMethod.Post, "/api/notifications/webhooks",
-            new { eventType = "request-submitted", url = "http://127.0.0.1:9/matrix-hook", secret = "matrix-secret-0123456789abcdef-0123456789" });
+            new { eventType = "request-submitted", url = "http://127.0.0.1:9/matrix-hook", secret = "whsec_bWF0cml4LWtleS0wMTIzNDU2Nzg5YWJjZGVmLTAxMjM=" });
         var webhookId = webhook.GetProperty("id").GetGuid();
 
         var marker = Guid.NewGuid().ToString("N")[..8];

@@ -12,7 +12,13 @@ public static class OtherEndpoints
     /// </summary>
     public static readonly IReadOnlyList<string> Gateway =
         ["* /health/live", "* /health/ready", "GET /graphql", "POST /graphql", "GET /dev/users", "POST /dev/token/{userId}",
-         "GET /", "GET /console", "GET /console/{**file}"];
+         "GET /", "GET /console", "GET /console/config.json", "GET /console/{**file}"];
+
+    /// <summary>
+    /// Proxied anonymously on purpose: the embedded identity provider (ADR 0026) is where callers get their tokens, so
+    /// it authenticates its callers itself (sign-in page, client secrets, PKCE); no platform data is behind it.
+    /// </summary>
+    public static readonly IReadOnlyList<string> AnonymousProxies = ["/identity"];
 
     /// <summary>
     /// The services' gRPC methods: internal (the gateway does not proxy them), reached by roles only through GraphQL and
@@ -22,6 +28,8 @@ public static class OtherEndpoints
     [
         ("clients", "POST /clientrequests.clients.v1.ClientDirectory/GetClients"),
         ("clients", "POST /clientrequests.clients.v1.ClientDirectory/CheckAccess"),
+        // Admin (service) tokens only: the requests service rebuilds its team projection from it (ADR 0024).
+        ("clients", "POST /clientrequests.clients.v1.ClientDirectory/ListAccountTeams"),
         ("departments", "POST /clientrequests.departments.v1.DepartmentRouting/Resolve"),
         ("departments", "POST /clientrequests.departments.v1.DepartmentDirectory/ListDepartments"),
         ("departments", "POST /clientrequests.departments.v1.DepartmentDirectory/GetQueue"),

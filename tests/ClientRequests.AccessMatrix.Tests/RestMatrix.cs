@@ -203,13 +203,17 @@ public static class RestMatrix
         },
         new("POST /api/notifications/webhooks", _ => "/api/notifications/webhooks", ByRole.AdminOnly)
         {
-            Body = _ => new { eventType = "request-submitted", url = "http://127.0.0.1:9/matrix-hook-2", secret = "matrix-secret-0123456789abcdef-0123456789" },
+            Body = _ => new { eventType = "request-submitted", url = "http://127.0.0.1:9/matrix-hook-2", secret = "whsec_bWF0cml4LWtleS0wMTIzNDU2Nzg5YWJjZGVmLTAxMjM=" },
         },
         new("GET /api/notifications/webhooks", _ => "/api/notifications/webhooks", ByRole.AdminOnly),
         new("GET /api/notifications/webhooks/{id:guid}/deliveries", c => $"/api/notifications/webhooks/{c.Seeds.WebhookId}/deliveries", ByRole.AdminOnly),
         new("POST /api/notifications/webhooks/{id:guid}/deliveries/{deliveryId:guid}/replay",
             c => $"/api/notifications/webhooks/{c.Seeds.WebhookId}/deliveries/{c.Seeds.DeliveryId}/replay", ByRole.AdminOnly),
         new("POST /api/notifications/webhooks/{id:guid}/resume", c => $"/api/notifications/webhooks/{c.Seeds.WebhookId}/resume", ByRole.AdminOnly),
+        new("POST /api/notifications/webhooks/{id:guid}/secret", c => $"/api/notifications/webhooks/{c.Seeds.WebhookId}/secret", ByRole.AdminOnly)
+        {
+            Body = _ => new { secret = "whsec_bWF0cml4LWtleS0wMTIzNDU2Nzg5YWJjZGVmLTAxMjM=", graceHours = 1 },
+        },
         new("POST /api/notifications/webhooks/{id:guid}/deliveries/replay",
             c => $"/api/notifications/webhooks/{c.Seeds.WebhookId}/deliveries/replay", ByRole.AdminOnly)
         {
@@ -221,7 +225,7 @@ public static class RestMatrix
             Prepare = async (f, _) => new Dictionary<string, string>
             {
                 ["webhook"] = (await f.AsAsync(Callers.User(Role.Admin), HttpMethod.Post, "/api/notifications/webhooks",
-                    new { eventType = "request-submitted", url = "http://127.0.0.1:9/matrix-hook-3", secret = "matrix-secret-0123456789abcdef-0123456789" }))
+                    new { eventType = "request-submitted", url = "http://127.0.0.1:9/matrix-hook-3", secret = "whsec_bWF0cml4LWtleS0wMTIzNDU2Nzg5YWJjZGVmLTAxMjM=" }))
                     .Json.GetProperty("id").GetString()!,
             },
         },

@@ -62,17 +62,35 @@ public sealed class ConsoleFixture : IAsyncLifetime
         if (Platform is not null) await Platform.DisposeAsync();
     }
 
-    /// <summary>A fresh browser profile at the given width, signed in as a demo user through the sign-in page.</summary>
-    public async Task<IPage> SignedInPageAsync(string userId, int width = 1280, int height = 900)
+    /// <summary>A fresh browser profile at the given width, not signed in, on the console's sign-in page.</summary>
+    public async Task<IPage> NewPageAsync(string name, int width = 1280, int height = 900)
     {
         var context = await Browser.NewContextAsync(new() { BaseURL = Platform.GatewayAddress.ToString(), ViewportSize = new() { Width = width, Height = height } });
         context.SetDefaultTimeout(30_000);
         var page = await context.NewPageAsync();
-        lock (pages) pages.Add((userId, page));
+        lock (pages) pages.Add((name, page));
         await page.GotoAsync("/console/");
-        await page.Locator($"button[data-user='{userId}']").ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).WaitForAsync();
         return page;
+    }
+
+    /// <summary>
+    /// A fresh browser profile signed in as a demo user through the authorization code flow: the console's Sign in,
+    /// the embedded provider's page (user and password), and back to the console.
+    /// </summary>
+    public async Task<IPage> SignedInPageAsync(string userId, int width = 1280, int height = 900)
+    {
+        var page = await NewPageAsync(userId, width, height);
+        await SignInAsync(page, userId);
+        return page;
+    }
+
+    public static async Task SignInAsync(IPage page, string userId)
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        await page.Locator("select[name='user']").SelectOptionAsync(userId);
+        await page.Locator("input[name='password']").FillAsync("demo");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).WaitForAsync();
     }
 
     public static Task ScreenshotAsync(IPage page, string name) =>

@@ -20,11 +20,13 @@ public sealed class GraphQLTests(PlatformFixture fixture)
     {
         using var alice = fixture.Platform.GatewayClient(DemoUsers.Alice);
         // 6,000 braces are 18 KB once escaped: over Kestrel's default 8 KB request line, which answers a bare 414.
-        var response = await alice.GetAsync("graphql?query=" + Uri.EscapeDataString(new string('{', 6_000)), TestContext.Current.CancellationToken);
+        using var get = new HttpRequestMessage(HttpMethod.Get, "graphql?query=" + Uri.EscapeDataString(new string('{', 6_000)));
+        get.Headers.Accept.ParseAdd(GraphQLResponse);
+        var response = await alice.SendAsync(get, TestContext.Current.CancellationToken);
         var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
 
         Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{(int)response.StatusCode}: {body}");
-        Assert.Equal("application/graphql-response+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(GraphQLResponse, response.Content.Headers.ContentType?.MediaType);
         Assert.True(JsonDocument.Parse(body).RootElement.GetProperty("errors").GetArrayLength() > 0);
     }
 
@@ -110,19 +112,29 @@ public sealed class GraphQLTests(PlatformFixture fixture)
         Assert.Equal(JsonValueKind.Array, data.GetProperty("queue").GetProperty("items").ValueKind);
     }
 
+    /// <summary>As a conforming GraphQL-over-HTTP client: it accepts application/graphql-response+json (ADR 0024).</summary>
+    static Task<HttpResponseMessage> PostAsync(HttpClient http, string query, object? variables)
+    {
+        var post = new HttpRequestMessage(HttpMethod.Post, "graphql") { Content = JsonContent.Create(new { query, variables }) };
+        post.Headers.Accept.ParseAdd(GraphQLResponse);
+        return http.SendAsync(post);
+    }
+
+    const string GraphQLResponse = "application/graphql-response+json";
+
     static async Task<JsonElement> RawAsync(HttpClient http, string query, object variables)
     {
-        var response = await http.PostAsJsonAsync("graphql", new { query, variables });
-        Assert.Equal("application/graphql-response+json", response.Content.Headers.ContentType?.MediaType);
+        var response = await PostAsync(http, query, variables);
+        Assert.Equal(GraphQLResponse, response.Content.Headers.ContentType?.MediaType);
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
     }
 
     static async Task<JsonElement> GraphQLAsync(HttpClient http, string query, object? variables = null)
     {
-        var response = await http.PostAsJsonAsync("graphql", new { query, variables });
+        var response = await PostAsync(http, query, variables);
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{response.StatusCode}: {body}");
-        Assert.Equal("application/graphql-response+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(GraphQLResponse, response.Content.Headers.ContentType?.MediaType);
         var root = JsonDocument.Parse(body).RootElement;
         Assert.False(root.TryGetProperty("errors", out _), body);
         return root.GetProperty("data");

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Logging;
 namespace ClientRequests.Messaging.Tests;
 
 /// <summary>A tiny service for the tests: entries are written with an announcing event; a consumer applies deposits.</summary>
-public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options) : DbContext(options)
+public class LedgerDbContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<Entry> Entries => Set<Entry>();
     public DbSet<Tag> Tags => Set<Tag>();
@@ -22,8 +22,19 @@ public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options) :
         model.Entity<Tag>().HasKey(t => t.Name);
     }
 
+}
+
+public sealed class SqliteLedgerDbContext(DbContextOptions<SqliteLedgerDbContext> options) : LedgerDbContext(options)
+{
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration) => SqliteConventions.Apply(configuration);
 }
+
+public sealed class PostgreSqlLedgerDbContext(DbContextOptions<PostgreSqlLedgerDbContext> options) : LedgerDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configuration) => PostgreSqlConventions.Apply(configuration);
+}
+
+public sealed class SqlServerLedgerDbContext(DbContextOptions<SqlServerLedgerDbContext> options) : LedgerDbContext(options);
 
 public sealed class Entry
 {
@@ -123,21 +134,37 @@ public sealed class Received
 
 public static class LedgerHost
 {
-    public static async Task<IHost> StartAsync(string amqpUri, string databaseFile, bool waitForBus = true, int databaseTimeoutSeconds = 30)
+    public static Task<IHost> StartAsync(string amqpUri, string databaseFile, bool waitForBus = true, int databaseTimeoutSeconds = 30) =>
+        StartAsync(amqpUri, services => services.AddDbContext<LedgerDbContext, SqliteLedgerDbContext>((provider, options) => options
+            .UseSqlite($"Data Source={databaseFile};Default Timeout={databaseTimeoutSeconds}")
+            .AddInterceptors(provider.GetServices<IInterceptor>())), waitForBus);
+
+    /// <summary>
+    /// A replica on a PostgreSQL database (several may share one); <paramref name="settings"/> override the
+    /// configuration, <paramref name="race"/> is shared when replicas must meet in one race.
+    /// </summary>
+    public static Task<IHost> StartOnPostgreSqlAsync(string amqpUri, string connectionString,
+        IReadOnlyDictionary<string, string>? settings = null, TagRace? race = null) =>
+        StartAsync(amqpUri, services => services.AddDbContext<LedgerDbContext, PostgreSqlLedgerDbContext>((provider, options) => options
+            .UseNpgsql(connectionString)
+            .AddInterceptors(provider.GetServices<IInterceptor>())), true, settings, race);
+
+    static async Task<IHost> StartAsync(string amqpUri, Action<IServiceCollection> addDatabase, bool waitForBus,
+        IReadOnlyDictionary<string, string>? settings = null, TagRace? race = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration["ConnectionStrings:rabbitmq"] = amqpUri;
         builder.Configuration["Messaging:Outbox:PollInterval"] = "00:00:00.200";
         builder.Configuration["Messaging:RetryLimit"] = "1";
         builder.Services.AddSingleton<Received>();
-        builder.Services.AddSingleton<TagRace>();
+        if (race is null) builder.Services.AddSingleton<TagRace>();
+        else builder.Services.AddSingleton(race);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.Configuration[key] = value;
         // Publishing before the consumers' queues are bound would drop the message: wait for them.
         builder.Services.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = waitForBus);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         builder.Logging.AddSimpleConsole(o => o.TimestampFormat = "HH:mm:ss.fff ");
-        builder.Services.AddDbContext<LedgerDbContext>((services, options) => options
-            .UseSqlite($"Data Source={databaseFile};Default Timeout={databaseTimeoutSeconds}")
-            .AddInterceptors(services.GetServices<IInterceptor>()));
+        addDatabase(builder.Services);
         builder.AddMessaging<LedgerDbContext>(bus =>
         {
             bus.AddConsumer<DepositConsumer>();

@@ -4,8 +4,10 @@ using ClientRequests.ServiceDefaults.Security;
 namespace ClientRequests.TestKit;
 
 /// <summary>
-/// The whole platform as separate processes: the four services and the gateway, each on free loopback ports,
-/// with its own SQLite files, on a fresh virtual host of the test broker.
+/// The whole platform as separate processes: the identity provider, the four services and the gateway, each on free
+/// loopback ports, with its own SQLite files, on a fresh virtual host of the test broker. The provider is reached through
+/// the gateway at <c>/identity</c> (its issuer) and signs with the tests' key, so <see cref="Tokens.For"/> works here too
+/// while <see cref="ProviderTokenAsync"/> asks the provider itself.
 /// </summary>
 public sealed class Platform : IAsyncDisposable
 {
@@ -23,6 +25,8 @@ public sealed class Platform : IAsyncDisposable
     /// <summary>The platform's virtual host, for observers and the management API's message statistics.</summary>
     public string VirtualHost => Uri.UnescapeDataString(new Uri(AmqpUri).AbsolutePath.TrimStart('/'));
     public Uri GatewayAddress { get; private set; } = null!;
+    /// <summary>The embedded provider's issuer: <c>{gateway}/identity/</c>.</summary>
+    public Uri IdentityIssuer => new(GatewayAddress, "identity/");
     /// <summary>Each service's gRPC (HTTP/2 only) endpoint, by service name.</summary>
     public IReadOnlyDictionary<string, Uri> GrpcAddresses { get; private set; } = new Dictionary<string, Uri>();
     public IReadOnlyDictionary<string, ServiceProcess> Processes => processes.ToDictionary(p => p.Name);
@@ -50,6 +54,9 @@ public sealed class Platform : IAsyncDisposable
     {
         AmqpUri = await broker.NewVirtualHostAsync("e2e");
         var ports = Services.ToDictionary(s => s.Name, _ => (Http: FreePort.Next(), Grpc: FreePort.Next()));
+        // The issuer names the gateway's address, so the gateway's port is chosen first.
+        GatewayAddress = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
+        var identityHttp = FreePort.Next();
         GrpcAddresses = ports.ToDictionary(p => p.Key, p => new Uri($"http://127.0.0.1:{p.Value.Grpc}/"));
 
         var shared = new Dictionary<string, string>
@@ -57,7 +64,11 @@ public sealed class Platform : IAsyncDisposable
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
             ["ConnectionStrings__rabbitmq"] = AmqpUri,
             ["Data__Folder"] = DataFolder,
-            ["Auth__SigningKey"] = Tokens.SigningKey,
+            ["Auth__Authority"] = IdentityIssuer.ToString(),
+            // A rotation in a test must be seen within seconds, not within the production minute.
+            ["Auth__RefreshInterval"] = "00:00:01",
+            ["Identity__Issuer"] = IdentityIssuer.ToString(),
+            ["services__identity__http__0"] = $"http://127.0.0.1:{identityHttp}",
             ["Messaging__Outbox__PollInterval"] = "00:00:00.500",
         };
         foreach (var (name, (http, grpc)) in ports)
@@ -68,6 +79,9 @@ public sealed class Platform : IAsyncDisposable
         foreach (var (key, value) in settings) shared[key] = value;
 
         var logs = Path.Combine(DataFolder, "logs");
+        TestAuthority.WriteProviderKey(Path.Combine(DataFolder, "identity-keys"));
+        Tokens.UsePlatformIssuer(IdentityIssuer.ToString());
+        var identityTask = StartIdentityAsync(shared, identityHttp, logs);
         await Task.WhenAll(Services.Select(async service =>
         {
             var (http, grpc) = ports[service.Name];
@@ -81,10 +95,11 @@ public sealed class Platform : IAsyncDisposable
             lock (processes) processes.Add(process);
         }));
 
-        // No service refers to the gateway's port, so a port taken between choosing and binding is simply chosen again.
+        await identityTask;
+
+        // The issuer names the gateway's port: a port taken between choosing and binding is tried again, not changed.
         for (var attempt = 1; ; attempt++)
         {
-            GatewayAddress = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
             var gatewayEnvironment = new Dictionary<string, string>(shared)
             {
                 ["Kestrel__Endpoints__Http__Url"] = GatewayAddress.ToString().TrimEnd('/'),
@@ -95,8 +110,35 @@ public sealed class Platform : IAsyncDisposable
                     GatewayAddress, gatewayEnvironment, logs));
                 return;
             }
-            catch (InvalidOperationException e) when (attempt < 3 && e.Message.Contains("address already in use")) { }
+            catch (InvalidOperationException e) when (attempt < 3 && e.Message.Contains("address already in use")) { await Task.Delay(1000); }
         }
+    }
+
+    async Task StartIdentityAsync(Dictionary<string, string> shared, int http, string logs)
+    {
+        var environment = new Dictionary<string, string>(shared) { ["Kestrel__Endpoints__Http__Url"] = $"http://127.0.0.1:{http}" };
+        // Settings that move the services to another database name theirs only; without its own the provider stays on SQLite.
+        if (!environment.ContainsKey("ConnectionStrings__identity")) environment.Remove("Database__Provider");
+        var process = await ServiceProcess.StartAsync("identity", "services/Identity/Identity.Api", "Identity.Api",
+            new Uri($"http://127.0.0.1:{http}/"), environment, logs);
+        lock (processes) processes.Add(process);
+    }
+
+    readonly Dictionary<string, (string Token, DateTime Fetched)> providerTokens = [];
+
+    /// <summary>An access token the embedded provider issued for a demo user (through the gateway's <c>POST /dev/token/{user}</c>), kept for reuse.</summary>
+    public async Task<string> ProviderTokenAsync(PlatformUser user)
+    {
+        lock (providerTokens)
+            // The provider's access tokens live 15 minutes: a kept one is used for 10.
+            if (providerTokens.TryGetValue(user.Id, out var kept) && DateTime.UtcNow - kept.Fetched < TimeSpan.FromMinutes(10)) return kept.Token;
+        using var http = GatewayClient();
+        using var reply = await http.PostAsync($"dev/token/{Uri.EscapeDataString(user.Id)}", null);
+        var body = await reply.Content.ReadAsStringAsync();
+        if (!reply.IsSuccessStatusCode) throw new InvalidOperationException($"No provider token for {user.Id}: {(int)reply.StatusCode} {body}");
+        var token = System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("accessToken").GetString()!;
+        lock (providerTokens) providerTokens[user.Id] = (token, DateTime.UtcNow);
+        return token;
     }
 
     /// <summary>An HttpClient on the gateway, signed in as <paramref name="user"/>.</summary>
@@ -112,6 +154,7 @@ public sealed class Platform : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (GatewayAddress is not null && Tokens.Issuer == IdentityIssuer.ToString()) Tokens.UsePlatformIssuer(null);
         await Task.WhenAll(processes.Select(p => p.DisposeAsync().AsTask()));
         if (Environment.GetEnvironmentVariable("CLIENTREQUESTS_KEEP_TEST_DATA") != "1")
         {

@@ -12,7 +12,7 @@ namespace ClientRequests.TestKit;
 
 /// <summary>
 /// One service in memory for API tests: a fresh virtual host of the real broker, a real SQLite file in a folder
-/// of its own, tokens signed with the tests' key. Subclasses add what their service's tests need.
+/// of its own, tokens from the in-process test authority. Subclasses add what their service's tests need.
 /// </summary>
 public abstract class ServiceApp<TEntryPoint, TDbContext>(string amqpUri, IReadOnlyDictionary<string, string?> settings)
     : WebApplicationFactory<TEntryPoint>
@@ -31,7 +31,7 @@ public abstract class ServiceApp<TEntryPoint, TDbContext>(string amqpUri, IReadO
         // UseSetting, not ConfigureAppConfiguration: the services read these while they build, before the host exists.
         builder.UseSetting("ConnectionStrings:rabbitmq", amqpUri);
         builder.UseSetting("Data:Folder", DataFolder);
-        builder.UseSetting("Auth:SigningKey", Tokens.SigningKey);
+        builder.UseSetting("Auth:Authority", TestAuthority.Issuer.ToString());
         builder.UseSetting("Messaging:Outbox:PollInterval", "00:00:00.200");
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
     }

@@ -35,7 +35,7 @@ public sealed class ClientsApp : WebApplicationFactory<ClientsApiMarker>, IAsync
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:rabbitmq", rabbitMq);
         builder.UseSetting("Data:Folder", dataFolder);
-        builder.UseSetting("Auth:SigningKey", Tokens.SigningKey);
+        builder.UseSetting("Auth:Authority", TestAuthority.Issuer.ToString());
     }
 
     /// <summary>The virtual host the service publishes to, for tests that listen or publish beside it.</summary>
@@ -50,9 +50,12 @@ public sealed class ClientsApp : WebApplicationFactory<ClientsApiMarker>, IAsync
 
     public HttpClient Anonymous() => CreateClient();
 
-    public DirectoryClient DirectoryFor(PlatformUser? user)
+    public DirectoryClient DirectoryFor(PlatformUser? user) => DirectoryWith(user is null ? null : Tokens.For(user));
+
+    /// <summary>A directory caller with any token (a machine client's, say).</summary>
+    public DirectoryClient DirectoryWith(string? token)
     {
-        var handler = new BearerHandler(user is null ? null : Tokens.For(user)) { InnerHandler = Server.CreateHandler() };
+        var handler = new BearerHandler(token) { InnerHandler = Server.CreateHandler() };
         var channel = GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions { HttpHandler = handler, MaxReceiveMessageSize = null });
         return new DirectoryClient(channel.CreateCallInvoker());
     }

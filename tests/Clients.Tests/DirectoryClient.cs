@@ -15,6 +15,12 @@ public sealed class DirectoryClient(CallInvoker invoker)
     static readonly Method<GetClientsRequest, GetClientsReply> GetClientsMethod = Unary(GetClientsRequest.Parser, GetClientsReply.Parser, "GetClients");
     static readonly Method<CheckAccessRequest, CheckAccessReply> CheckAccessMethod = Unary(CheckAccessRequest.Parser, CheckAccessReply.Parser, "CheckAccess");
 
+    static readonly Method<ListAccountTeamsRequest, ListAccountTeamsReply> ListAccountTeamsMethod =
+        Unary(ListAccountTeamsRequest.Parser, ListAccountTeamsReply.Parser, "ListAccountTeams");
+
+    public async Task<ListAccountTeamsReply> ListAccountTeamsAsync(ListAccountTeamsRequest request) =>
+        await invoker.AsyncUnaryCall(ListAccountTeamsMethod, null, new CallOptions(), request);
+
     public async Task<GetClientsReply> GetClientsAsync(GetClientsRequest request) =>
         await invoker.AsyncUnaryCall(GetClientsMethod, null, new CallOptions(), request);
 

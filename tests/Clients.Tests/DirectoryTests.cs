@@ -1,3 +1,4 @@
+using ClientRequests.TestKit;
 using ClientRequests.Clients.Data;
 using ClientRequests.Clients.Domain;
 using ClientRequests.Clients.Grpc;
@@ -50,6 +51,47 @@ public sealed class DirectoryTests(ClientsApp app) : IClassFixture<ClientsApp>
         Assert.Equal(1000, reply.Clients.Count);
         Assert.Equal(ids.Order().ToList(), reply.Clients.Select(c => Guid.Parse(c.Id)).Order().ToList());
         Assert.All(reply.Clients, c => Assert.Equal("bulk-manager", c.AccountManagerId));
+    }
+
+    [Fact]
+    public async Task Every_clients_team_pages_out_in_id_order_for_a_service_and_not_for_a_manager()
+    {
+        var teams = new List<AccountTeamEntry>();
+        var after = "";
+        do
+        {
+            var page = await app.DirectoryFor(DemoUsers.Grace).ListAccountTeamsAsync(new ListAccountTeamsRequest { AfterClientId = after, Limit = 2 });
+            Assert.True(page.Teams.Count <= 2);
+            Assert.NotNull(page.AsOf);
+            teams.AddRange(page.Teams);
+            after = page.NextAfterClientId;
+        } while (after.Length > 0);
+
+        Assert.Equal(teams.Count, teams.DistinctBy(t => t.ClientId).Count());
+        var acme = Assert.Single(teams, t => t.ClientId == Acme);
+        Assert.Equal("alice", acme.AccountManagerId);
+        Assert.Equal(["bob"], acme.AccountExecutiveIds);
+        Assert.True(teams.Count >= 3);
+        Assert.Equal("mallory", Assert.Single(teams, t => t.ClientId == Initech).AccountManagerId);
+
+        var denied = await Assert.ThrowsAsync<RpcException>(async () =>
+            await app.DirectoryFor(DemoUsers.Alice).ListAccountTeamsAsync(new ListAccountTeamsRequest()));
+        Assert.Equal(StatusCode.PermissionDenied, denied.StatusCode);
+        var bad = await Assert.ThrowsAsync<RpcException>(async () =>
+            await app.DirectoryFor(DemoUsers.Grace).ListAccountTeamsAsync(new ListAccountTeamsRequest { AfterClientId = "nope" }));
+        Assert.Equal(StatusCode.InvalidArgument, bad.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_machine_client_reads_the_teams_with_the_directory_scope_and_not_without_it()
+    {
+        var scoped = await app.DirectoryWith(Tokens.ForClient("service-requests", "clients.directory"))
+            .ListAccountTeamsAsync(new ListAccountTeamsRequest { Limit = 2 });
+        Assert.NotEmpty(scoped.Teams);
+
+        var denied = await Assert.ThrowsAsync<RpcException>(async () =>
+            await app.DirectoryWith(Tokens.ForClient("importer", "requests.import")).ListAccountTeamsAsync(new ListAccountTeamsRequest()));
+        Assert.Equal(StatusCode.PermissionDenied, denied.StatusCode);
     }
 
     [Fact]

@@ -33,7 +33,7 @@ sealed class BenchApp(string amqpUri) : WebApplicationFactory<DepartmentsApiMark
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:rabbitmq", amqpUri);
         builder.UseSetting("Data:Folder", dataFolder);
-        builder.UseSetting("Auth:SigningKey", Tokens.SigningKey);
+        builder.UseSetting("Auth:Authority", TestAuthority.Issuer.ToString());
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
     }
 

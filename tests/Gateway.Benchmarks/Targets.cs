@@ -54,7 +54,7 @@ public static class Targets
     static Dictionary<string, string> GatewaySettings(PingBackend backend) => new()
     {
         ["ASPNETCORE_ENVIRONMENT"] = "Production",
-        ["Auth__SigningKey"] = Tokens.SigningKey,
+        ["Auth__Authority"] = TestAuthority.Issuer.ToString(),
         ["services__clients__http__0"] = backend.Address,
         ["Gateway__RateLimit__PermitLimit"] = "100000000",
     };

@@ -34,6 +34,8 @@ public sealed class FakeBackend : IAsyncDisposable
             await next(context);
         });
         app.MapGet("/api/clients/ping", () => "pong");
+        // What the gateway's active health checks probe (Gateway:ReplicaHealthChecks).
+        app.MapGet("/health/ready", () => "Healthy");
         app.MapPost("/api/requests/{id}/comments", (string id) => Results.Created($"/api/requests/{id}/timeline", new { id }));
         app.MapPost("/api/requests/{id}/{action}", (string id, string action) =>
         {

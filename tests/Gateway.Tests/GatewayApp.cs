@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using ClientRequests.Clients.Grpc;
 using ClientRequests.Departments.Grpc;
+using ClientRequests.Gateway.GraphQL.Transport;
 using ClientRequests.Notifications.Grpc;
 using ClientRequests.Requests.Grpc;
 using ClientRequests.ServiceDefaults.Security;
@@ -27,7 +28,7 @@ public sealed class GatewayApp(FakeDirectories directories, FakeBackend backend,
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(environment);
-        builder.UseSetting("Auth:SigningKey", Tokens.SigningKey);
+        builder.UseSetting("Auth:Authority", TestAuthority.Issuer.ToString());
         foreach (var service in new[] { "clients", "requests", "departments", "notifications" })
             builder.UseSetting($"Services:{service}:http:0", backend.Address);
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
@@ -64,8 +65,17 @@ public sealed class GatewayApp(FakeDirectories directories, FakeBackend backend,
 
 public static class GraphQLCalls
 {
+    /// <summary>Posts as a conforming GraphQL-over-HTTP client does: <c>Accept: application/graphql-response+json</c>.</summary>
     public static Task<HttpResponseMessage> PostQueryAsync(this HttpClient http, string query, object? variables = null) =>
-        http.PostAsJsonAsync("/graphql", new { query, variables });
+        http.PostQueryAsync(ResponseMediaType.GraphQLResponse, query, variables);
+
+    /// <summary>Posts with the given <c>Accept</c> header, or none when it is null.</summary>
+    public static Task<HttpResponseMessage> PostQueryAsync(this HttpClient http, string? accept, string query, object? variables = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = JsonContent.Create(new { query, variables }) };
+        if (accept is not null) request.Headers.Accept.ParseAdd(accept);
+        return http.SendAsync(request);
+    }
 
     public static async Task<JsonElement> JsonAsync(this HttpResponseMessage response) =>
         JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;

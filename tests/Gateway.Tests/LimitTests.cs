@@ -55,6 +55,20 @@ public sealed class LimitTests
     }
 
     [Fact]
+    public async Task A_legacy_client_gets_its_timed_out_execution_as_200_with_the_timeout_error()
+    {
+        var slow = FakeDirectories.With(clients: 1, requests: 1);
+        slow.Delay = TimeSpan.FromSeconds(5);
+        await using var gateway = await GatewayApp.StartAsync(slow, new Dictionary<string, string> { ["Gateway:GraphQL:Timeout"] = "00:00:00.300" });
+        using var alice = gateway.ClientFor(DemoUsers.Alice);
+
+        var response = await alice.PostQueryAsync("application/json", "{ requests { nodes { id } } }");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("TIMEOUT", (await response.JsonAsync()).GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
+    }
+
+    [Fact]
     public async Task A_batch_with_more_operations_than_allowed_is_refused()
     {
         await using var gateway = await GatewayApp.StartAsync(settings: new Dictionary<string, string> { ["Gateway:GraphQL:MaxBatch"] = "2" });

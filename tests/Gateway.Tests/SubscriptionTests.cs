@@ -122,6 +122,28 @@ public sealed class SubscriptionTests
     }
 
     [Fact]
+    public async Task A_subscriber_whom_a_team_change_takes_the_client_from_gets_null_and_the_stream_ends()
+    {
+        var fake = FakeDirectories.With(clients: 2, requests: 1);
+        var request = fake.Requests[0];
+        await using var gateway = await GatewayApp.StartAsync(fake);
+        using var alice = gateway.ClientFor(DemoUsers.Alice);
+        using var stream = await SubscribeAsync(alice, $$"""subscription { requestUpdated(id: "{{request.Id}}") { status } }""");
+        await stream.NextAsync();
+
+        // Another client's team changes: nothing is sent, the stream stays.
+        var other = fake.Clients.First(c => c.Id != request.ClientId);
+        gateway.Hub().Publish(new PlatformEvent(EventKinds.AccountTeamChanged, Guid.Empty, DateTimeOffset.UtcNow, ClientId: Guid.Parse(other.Id)));
+        // The client is handed to another manager: the clients service no longer lets Alice read it.
+        fake.Foreign.Add(request.ClientId);
+        gateway.Hub().Publish(new PlatformEvent(EventKinds.AccountTeamChanged, Guid.Empty, DateTimeOffset.UtcNow, ClientId: Guid.Parse(request.ClientId)));
+
+        Assert.Equal(JsonValueKind.Null, (await stream.NextAsync()).GetProperty("requestUpdated").ValueKind);
+        await Assert.ThrowsAsync<EndOfStreamException>(stream.NextAsync);
+        await Eventually(() => gateway.Hub().Subscribers == 0);
+    }
+
+    [Fact]
     public async Task Closing_the_stream_unsubscribes_from_the_hub()
     {
         var fake = FakeDirectories.With(clients: 1, requests: 1);

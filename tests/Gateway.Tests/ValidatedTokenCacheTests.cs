@@ -29,10 +29,10 @@ public sealed class ValidatedTokenCacheTests
 
     static readonly TokenValidationParameters Parameters = new()
     {
-        ValidIssuer = Tokens.Options.Issuer,
-        ValidAudience = Tokens.Options.Audience,
-        IssuerSigningKey = Tokens.Options.SecurityKey(),
-        ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+        ValidIssuer = TestAuthority.Issuer.ToString(),
+        ValidAudience = Tokens.Audience,
+        IssuerSigningKey = TestAuthority.SecurityKey,
+        ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
         NameClaimType = PlatformClaims.UserId,
         RoleClaimType = PlatformClaims.Role,
     };
@@ -60,7 +60,9 @@ public sealed class ValidatedTokenCacheTests
     {
         var inner = new CountingHandler();
         var cache = new ValidatedTokenCache(inner, new ManualClock());
-        var forged = new TokenIssuer(new AuthOptions { SigningKey = "someone-elses-key-someone-elses-key-0123456789-abcdef" }).Issue(DemoUsers.Grace);
+        using var someoneElses = System.Security.Cryptography.RSA.Create(2048);
+        var forged = Tokens.Sign(DemoUsers.Grace, TestAuthority.Issuer.ToString(),
+            credentials: new SigningCredentials(new RsaSecurityKey(someoneElses) { KeyId = TestAuthority.KeyId }, SecurityAlgorithms.RsaSha256));
 
         Assert.False((await cache.ValidateTokenAsync(forged, Parameters)).IsValid);
         Assert.False((await cache.ValidateTokenAsync(forged, Parameters)).IsValid);
@@ -111,6 +113,43 @@ public sealed class ValidatedTokenCacheTests
 
         Assert.False(new ClaimsPrincipal(second.ClaimsIdentity).IsInRole(Roles.Admin));
         Assert.NotSame(first.ClaimsIdentity, second.ClaimsIdentity);
+    }
+
+    [Fact]
+    public async Task A_remembered_token_is_checked_again_once_its_key_is_no_longer_published()
+    {
+        var inner = new CountingHandler();
+        var cache = new ValidatedTokenCache(inner, new ManualClock());
+        var token = Tokens.For(DemoUsers.Alice);
+        Assert.True((await cache.ValidateTokenAsync(token, Parameters)).IsValid);
+
+        // The provider retired the key: the service's new key set no longer holds it.
+        using var successor = System.Security.Cryptography.RSA.Create(2048);
+        var rotated = Parameters.Clone();
+        rotated.IssuerSigningKey = new RsaSecurityKey(successor) { KeyId = "successor" };
+        var result = await cache.ValidateTokenAsync(token, rotated);
+
+        Assert.False(result.IsValid);
+        Assert.Equal(2, inner.Validations);
+    }
+
+    [Fact]
+    public async Task The_provider_s_claims_are_mapped_once_and_the_mapped_identity_is_remembered()
+    {
+        var mapping = new ClaimMapping(new AuthOptions
+        {
+            Claims = new ClaimNames { UserId = "sub", Roles = ["role"], Departments = ["dept"] },
+            RoleMap = new() { ["department-agent"] = [Roles.DepartmentLead] },
+        });
+        var inner = new CountingHandler();
+        var cache = new ValidatedTokenCache(inner, new ManualClock(), mapping);
+        var token = Tokens.For(DemoUsers.Carol);
+
+        await cache.ValidateTokenAsync(token, Parameters);
+        var second = await cache.ValidateTokenAsync(token, Parameters);
+
+        Assert.Equal(1, inner.Validations);
+        Assert.True(new ClaimsPrincipal(second.ClaimsIdentity).IsInRole(Roles.DepartmentLead));
     }
 
     [Fact]

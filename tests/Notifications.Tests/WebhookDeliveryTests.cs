@@ -28,7 +28,7 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_delivery_carries_a_signature_the_receiver_can_verify()
+    public async Task A_delivery_is_signed_by_the_Standard_Webhooks_spec_and_verifies_with_its_published_library()
     {
         var subscription = await SubscribeAsync(admin, receiver.Url);
         var submitted = Submitted(NewManager());
@@ -37,11 +37,12 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
 
         Assert.True(await receiver.CallsEventuallyAsync(c => c.Count == 1, TimeSpan.FromSeconds(20)));
         var call = receiver.Calls[0];
-        var signature = call.Headers[WebhookSignature.Header];
-        Assert.Matches("^t=[0-9]+,v1=[0-9a-f]{64}$", signature);
-        Assert.True(WebhookSignature.Verify(Secret, signature, call.Body, DateTimeOffset.UtcNow, TimeSpan.FromMinutes(5)));
-        Assert.False(WebhookSignature.Verify(Secret + "x", signature, call.Body, DateTimeOffset.UtcNow, TimeSpan.FromMinutes(5)));
-        Assert.False(WebhookSignature.Verify(Secret, signature, call.Body.Replace("Contoso", "Contosa"), DateTimeOffset.UtcNow, TimeSpan.FromMinutes(5)));
+        Assert.Matches("^v1,[A-Za-z0-9+/]{43}=$", call.Headers["webhook-signature"]);
+        Assert.InRange(long.Parse(call.Headers["webhook-timestamp"]), DateTimeOffset.UtcNow.AddMinutes(-1).ToUnixTimeSeconds(), DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+        Verify(Secret, call);
+        Assert.False(Verifies(RotatedSecret, call));
+        Assert.False(Verifies(Secret, call with { Body = call.Body.Replace("Contoso", "Contosa") }));
+        Assert.False(Verifies(Secret, call with { Headers = new Dictionary<string, string>(call.Headers) { ["webhook-id"] = Guid.NewGuid().ToString() } }));
 
         using var body = JsonDocument.Parse(call.Body);
         Assert.Equal("request-submitted", body.RootElement.GetProperty("type").GetString());
@@ -49,7 +50,7 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
         Assert.Equal("request-submitted", call.Headers[WebhookSender.EventHeader]);
 
         var log = await DeliveriesEventuallyAsync(admin, subscription.Id, l => l.Count == 1 && l[0].Status == "Delivered");
-        Assert.Equal(log[0].Id.ToString(), call.Headers[WebhookSender.DeliveryHeader]);
+        Assert.Equal(log[0].Id.ToString(), call.Headers["webhook-id"]);
         Assert.Equal(1, log[0].Attempts);
     }
 
@@ -69,7 +70,7 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
         Assert.Equal([false, false, false, true], delivery.Log.Select(a => a.Succeeded));
         await Task.Delay(500);
         Assert.Equal(4, receiver.Calls.Count);
-        Assert.Single(receiver.Calls.Select(c => c.Headers[WebhookSender.DeliveryHeader]).Distinct());
+        Assert.Single(receiver.Calls.Select(c => c.Headers["webhook-id"]).Distinct());
         Assert.Single(receiver.Calls.Select(c => c.Body).Distinct());
         Assert.Equal("Active", (await SubscriptionAsync(admin, subscription.Id)).Status);
     }

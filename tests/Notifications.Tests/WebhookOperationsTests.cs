@@ -54,7 +54,7 @@ public sealed class WebhookOperationsTests : IAsyncLifetime
 
         log = await DeliveriesEventuallyAsync(admin, subscription.Id, l => l.All(d => d.Status == "Delivered"));
         Assert.All(log, d => Assert.Equal("Delivered", d.Status));
-        Assert.Equal(2, receiver.Calls.Where(c => c.Number > 4).Select(c => c.Headers[WebhookSender.DeliveryHeader]).Distinct().Count());
+        Assert.Equal(2, receiver.Calls.Where(c => c.Number > 4).Select(c => c.Headers["webhook-id"]).Distinct().Count());
     }
 
     [Fact]
@@ -79,7 +79,7 @@ public sealed class WebhookOperationsTests : IAsyncLifetime
         Assert.True(await receiver.CallsEventuallyAsync(c => c.Count == 5, TimeSpan.FromSeconds(20)));
         await Task.Delay(500);
         Assert.Equal(5, receiver.Calls.Count);
-        Assert.Equal(inRange, receiver.Calls.Skip(3).Select(c => c.Headers[WebhookSender.DeliveryHeader]).Order());
+        Assert.Equal(inRange, receiver.Calls.Skip(3).Select(c => c.Headers["webhook-id"]).Order());
         log = await DeliveriesEventuallyAsync(admin, subscription.Id, l => l.All(d => d.Status == "Delivered"));
         Assert.Equal(1, log.Single(d => d.Id == before.Id).Attempts);
         Assert.All(log.Where(d => d.Id != before.Id), d => Assert.Equal(2, d.Attempts));

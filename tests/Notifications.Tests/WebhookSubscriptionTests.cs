@@ -28,6 +28,8 @@ public sealed class WebhookSubscriptionTests(NotificationsAppFixture fixture) : 
     [InlineData("request-submitted", "ftp://example.com/hook", Secret, "url")]
     [InlineData("request-submitted", "not a url", Secret, "url")]
     [InlineData("request-submitted", "https://203.0.113.10/hook", "too-short-secret", "secret")]
+    [InlineData("request-submitted", "https://203.0.113.10/hook", "a-free-text-secret-of-more-than-thirty-two-characters", "secret")]
+    [InlineData("request-submitted", "https://203.0.113.10/hook", "whsec_c2hvcnQtMTYtYnl0ZXMhIQ==", "secret")]
     [InlineData("something-else", "https://203.0.113.10/hook", Secret, "eventType")]
     public async Task A_bad_subscription_is_a_400_naming_the_field(string eventType, string url, string secret, string field)
     {

@@ -1,5 +1,9 @@
 using System.Net.Http.Json;
 using ClientRequests.ServiceDefaults.Paging;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Primitives;
+using StandardWebhooks;
+using StandardWebhooks.Diagnostics;
 using static ClientRequests.Notifications.Apis.WebhooksApi;
 
 namespace ClientRequests.Notifications.Tests;
@@ -7,7 +11,20 @@ namespace ClientRequests.Notifications.Tests;
 /// <summary>Settings and calls the webhook tests share.</summary>
 public static class Webhooks
 {
-    public const string Secret = "whsec-test-0123456789-abcdefghijklmnopqrstuvwxyz";
+    /// <summary>A Standard Webhooks secret: whsec_ and the base64 of 32 bytes.</summary>
+    public const string Secret = "whsec_Y2xpZW50cmVxdWVzdHMtdGVzdC1rZXktMDEyMzQ1Njc=";
+    public const string RotatedSecret = "whsec_cm90YXRlZC10ZXN0LWtleS1mb3ItdGhlLXJvdGF0aW8=";
+
+    /// <summary>What a receiver does with the published verifier: throws <c>WebhookVerificationException</c> unless genuine.</summary>
+    public static void Verify(string secret, ReceivedCall call) =>
+        new StandardWebhook(secret).Verify(call.Body, new HeaderDictionary(call.Headers.ToDictionary(h => h.Key, h => new StringValues(h.Value))));
+
+    public static bool Verifies(string secret, ReceivedCall call)
+    {
+        try { Verify(secret, call); return true; }
+        catch (WebhookVerificationException) { return false; }
+    }
+
 
     /// <summary>Fast retries and a short timeout (long enough for a loaded machine) so a failing receiver is paused in seconds.</summary>
     public static Dictionary<string, string?> FastSettings(string timeout = "00:00:02") => new()

@@ -5,7 +5,7 @@ using Requests.Benchmarks;
 // a filtered 50-row list page (several filters) and opening a request (validation, routing, request + work item
 // + timeline + outbox rows in one transaction). Usage: dotnet run -c Release --project tests/Requests.Benchmarks -- [requests] [database]
 var count = args.Length > 0 ? int.Parse(args[0]) : 1_000_000;
-var path = Path.GetFullPath(args.Length > 1 ? args[1] : Path.Combine(".data", "bench", $"requests-{count}.db"));
+var path = Path.GetFullPath(args.Length > 1 ? args[1] : Path.Combine(".data", "bench", $"requests-{count}-teams.db"));
 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
 
 var clock = Stopwatch.StartNew();
@@ -14,8 +14,8 @@ Console.WriteLine($"database: {path}");
 Console.WriteLine(seeded ? $"seeded {count:N0} requests in {clock.Elapsed.TotalSeconds:0} s" : $"reused {count:N0} requests");
 
 Console.WriteLine($"{"measure",-44} {"runs",5} {"p50 ms",8} {"p99 ms",8} {"max ms",8}");
-foreach (var (name, filter) in ListBenchmark.Filters())
-    Report(name, await ListBenchmark.MeasureAsync(path, filter, runs: 300));
+foreach (var (name, scope, filter) in ListBenchmark.Filters())
+    Report(name, await ListBenchmark.MeasureAsync(path, scope, filter, runs: 300));
 Report("open a request (201, outbox row written)", await OpenBenchmark.MeasureAsync(path, runs: 500));
 
 static void Report(string name, List<double> samples)

@@ -1,18 +1,24 @@
 using ClientRequests.Requests.Domain;
+using ClientRequests.Requests.Domain.Teams;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Requests.Benchmarks;
 
 /// <summary>
-/// Fills the database through the service's own model: 200 clients, the configured types, P1–P4, one to two
-/// work items, a timeline entry per request and per work item, a mix of statuses and ~3 % breached, spread over two years.
+/// Fills the database through the service's own model: 10,000 clients in the books of 50 managers (200 each, the
+/// team projection filled as the clients service's events would), the configured types, P1–P4, one to two work items,
+/// a timeline entry per request and per work item, a mix of statuses and ~3 % breached, spread over two years.
 /// </summary>
 static class Seeder
 {
     public static readonly string[] Types = ["need", "complaint", "contract-change", "billing", "information", "other"];
     public static readonly string[] Departments = ["billing", "legal", "support", "sales", "it"];
-    public static readonly Guid[] Clients = Enumerable.Range(1, 200).Select(i => new Guid($"00000000-0000-0000-0000-{i:D12}")).ToArray();
+    public static readonly Guid[] Clients = Enumerable.Range(1, 10_000).Select(i => new Guid($"00000000-0000-0000-0000-{i:D12}")).ToArray();
+    public const int Managers = 50;
+    /// <summary>Client i is in the book of manager-(i mod 50); executive-0 reports to manager-0.</summary>
+    public static string ManagerOf(int clientIndex) => $"manager-{clientIndex % Managers}";
+    public const string Executive = "executive-0";
     public static readonly DateTimeOffset Start = new(2024, 12, 1, 0, 0, 0, TimeSpan.Zero);
 
     public static async Task<bool> EnsureAsync(string path, int count)
@@ -22,7 +28,14 @@ static class Seeder
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
             await db.Database.MigrateAsync();
             if (await db.Requests.CountAsync() >= count) return false;
-            await db.Database.ExecuteSqlRawAsync("DELETE FROM TimelineEntries; DELETE FROM RequestWorkItems; DELETE FROM Requests;");
+            await db.Database.ExecuteSqlRawAsync("DELETE FROM TimelineEntries; DELETE FROM RequestWorkItems; DELETE FROM Requests; DELETE FROM ClientTeamMembers; DELETE FROM ClientTeams;");
+            for (var c = 0; c < Clients.Length; c++)
+            {
+                var team = new ClientTeam { ClientId = Clients[c] };
+                team.Apply(ManagerOf(c), ManagerOf(c) == ManagerOf(0) ? [Executive] : [], Start);
+                db.ClientTeams.Add(team);
+            }
+            await db.SaveChangesAsync();
         }
         var random = new Random(42);
         var step = TimeSpan.FromDays(730) / count;
@@ -53,9 +66,10 @@ static class Seeder
 
     static ClientRequest Request(int i, DateTimeOffset at, Random random)
     {
+        var client = random.Next(Clients.Length);
         var request = new ClientRequest
         {
-            Id = Guid.CreateVersion7(at), ClientId = Clients[random.Next(Clients.Length)], ClientName = "Client", AccountManagerId = $"manager-{random.Next(50)}",
+            Id = Guid.CreateVersion7(at), ClientId = Clients[client], ClientName = "Client", AccountManagerId = ManagerOf(client),
             OpenedBy = "seed", Type = Types[random.Next(Types.Length)], Priority = (Priority)random.Next(4), Title = $"Seeded request {i}",
             Description = "Seeded for the benchmark.", RoutedBy = "seed", SubmittedAt = at, ExternalReference = $"SEED-{i}",
             Breached = random.NextDouble() < 0.03,

@@ -34,7 +34,7 @@ public sealed class DashboardTranslationTests
 
     static void AssertTranslates(RequestsDbContext db, string scope)
     {
-        var sources = DashboardQuery.Queries(db, User(scope), AsOf.AddDays(-29), AsOf);
+        var sources = DashboardQuery.Queries(db, ClientRequests.Requests.Domain.Teams.RequestScope.Of(User(scope)), AsOf.AddDays(-29), AsOf);
         var statements = sources.All.Select(q => q.ToQueryString()).ToList();
         Assert.Equal(7, statements.Count);
         Assert.All(statements, sql => Assert.Contains("SELECT", sql));

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.StaticFiles;
 
 namespace ClientRequests.Gateway.Console;
@@ -33,10 +34,23 @@ public static class WebConsole
         }
         app.MapGet("/", () => TypedResults.Redirect(Path + "/")).AllowAnonymous().ExcludeFromDescription();
         var group = app.MapGroup(Path).AllowAnonymous().ExcludeFromDescription();
+        group.MapGet("/config.json", SignInSettings);
         group.MapGet("/", () => Page(root, "index.html"));
         group.MapGet("/{**file}", (string file) => Page(root, file));
         return app;
     }
+
+    public sealed record ConsoleSignIn(string Authority, string ClientId, string Scope);
+
+    /// <summary>
+    /// Which provider the console signs in with: <c>Gateway:Console:Authority</c>, else the authority the platform
+    /// validates against, so pointing <c>Auth:Authority</c> at a company's provider moves the console too.
+    /// </summary>
+    static Ok<ConsoleSignIn> SignInSettings(IConfiguration configuration, ClientRequests.ServiceDefaults.Security.AuthOptions auth) =>
+        TypedResults.Ok(new ConsoleSignIn(
+            configuration["Gateway:Console:Authority"] ?? auth.Authority ?? ClientRequests.ServiceDefaults.Security.AuthOptions.DevelopmentAuthority,
+            configuration["Gateway:Console:ClientId"] ?? "client-requests-console",
+            configuration["Gateway:Console:Scope"] ?? "openid profile email roles offline_access client-requests"));
 
     /// <summary>GraphiQL for browsers at GET /graphql, Development only; runs ahead of authentication (the page is public).</summary>
     public static WebApplication UseGraphiQL(this WebApplication app)

@@ -1,3 +1,4 @@
+using ClientRequests.Contracts.Clients;
 using ClientRequests.Contracts.Departments;
 using ClientRequests.Contracts.Requests;
 using MassTransit;
@@ -11,8 +12,11 @@ namespace ClientRequests.Gateway.Events;
 public sealed class PlatformEventFeed(PlatformEventHub hub) :
     IConsumer<RequestStatusChanged>, IConsumer<SatisfactionRecorded>, IConsumer<SlaAtRisk>, IConsumer<SlaBreached>,
     IConsumer<WorkItemQueued>, IConsumer<WorkItemClaimed>, IConsumer<WorkItemStarted>, IConsumer<WorkItemCompleted>,
-    IConsumer<WorkItemRejected>, IConsumer<WorkItemHandedOver>
+    IConsumer<WorkItemRejected>, IConsumer<WorkItemHandedOver>, IConsumer<AccountTeamChanged>
 {
+    public Task Consume(ConsumeContext<AccountTeamChanged> context) => Publish(new(EventKinds.AccountTeamChanged,
+        Guid.Empty, context.Message.ChangedAt, ClientId: context.Message.ClientId));
+
     public Task Consume(ConsumeContext<RequestStatusChanged> context) => Publish(new(EventKinds.RequestStatusChanged,
         context.Message.RequestId, context.Message.ChangedAt, ActorId: context.Message.ActorId, RequestStatus: context.Message.Status));
 

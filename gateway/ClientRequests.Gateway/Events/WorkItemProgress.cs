@@ -1,3 +1,4 @@
+using ClientRequests.Contracts.Departments;
 using ClientRequests.Requests.Grpc;
 
 namespace ClientRequests.Gateway.Events;
@@ -26,19 +27,8 @@ public sealed class WorkItemProgress
         if (latest.Count == 0) return entry;
         var result = entry.Clone();
         foreach (var item in result.WorkItems)
-            if (latest.TryGetValue(item.Id, out var known) && Rank(known.Status) > Rank(item.Status))
+            if (latest.TryGetValue(item.Id, out var known) && WorkItemLifecycle.IsFurtherThan(known.Status, item.Status))
                 item.Status = known.Status;
         return result;
     }
-
-    /// <summary>The lifecycle's order; the three ends are equally far.</summary>
-    static int Rank(string status) => status switch
-    {
-        "Assigned" => 0,
-        "Queued" => 1,
-        "Claimed" => 2,
-        "InProgress" => 3,
-        "Completed" or "Rejected" or "HandedOver" => 4,
-        _ => -1,
-    };
 }

@@ -1,4 +1,5 @@
 using ClientRequests.Messaging.Inbox;
+using ClientRequests.ServiceDefaults.Data.Leases;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,16 +10,21 @@ using Microsoft.Extensions.Options;
 namespace ClientRequests.Messaging.Outbox;
 
 /// <summary>
-/// Publishes committed outbox rows with publisher confirms, then marks them sent. A crash between the confirm
-/// and the mark publishes the row again with the same MessageId, which the receiving inbox recognises.
+/// Publishes committed outbox rows with publisher confirms, then marks them sent. Each batch is claimed first
+/// (<see cref="OutboxClaim"/>), so replicas sharing the database publish each row once. A crash between the confirm
+/// and the mark publishes the row again (after the claim runs out) with the same MessageId, which the receiving
+/// inbox recognises.
 /// </summary>
 public sealed class OutboxDispatcher<TDbContext>(
     IServiceScopeFactory scopes, IBusControl bus, OutboxSignal signal, MessagingOptions messaging, IOptions<OutboxOptions> options,
-    TimeProvider clock, ILogger<OutboxDispatcher<TDbContext>> logger) : BackgroundService
+    JobLeases<TDbContext> leases, TimeProvider clock, ILogger<OutboxDispatcher<TDbContext>> logger) : BackgroundService
     where TDbContext : DbContext
 {
     readonly OutboxOptions settings = options.Value;
     DateTimeOffset nextCleanup = DateTimeOffset.MinValue;
+
+    /// <summary>The lease under which one replica at a time deletes sent outbox rows and old inbox rows.</summary>
+    public const string CleanupJob = "outbox-cleanup";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -60,11 +66,7 @@ public sealed class OutboxDispatcher<TDbContext>(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
-        var rows = await db.Set<OutboxMessage>()
-            .Where(m => m.SentAt == null && m.Attempts < settings.MaxAttempts)
-            .OrderBy(m => m.CreatedAt)
-            .Take(settings.BatchSize)
-            .ToListAsync(cancellationToken);
+        var rows = await OutboxClaim.ClaimAsync(db, settings, clock.GetUtcNow(), cancellationToken);
         if (rows.Count == 0) return 0;
 
         var results = await Task.WhenAll(rows.Select(row => DeliverAsync(row, cancellationToken)));
@@ -72,7 +74,12 @@ public sealed class OutboxDispatcher<TDbContext>(
         foreach (var (row, error) in rows.Zip(results))
         {
             if (error is null) row.SentAt = now;
-            else row.Attempts++;
+            else
+            {
+                // Given back at once: the next try (after the back-off) may be any replica's.
+                row.Attempts++;
+                row.ClaimedUntil = null;
+            }
         }
         await db.SaveChangesAsync(cancellationToken);
 
@@ -124,7 +131,8 @@ public sealed class OutboxDispatcher<TDbContext>(
     {
         var now = clock.GetUtcNow();
         if (now < nextCleanup) return;
-        nextCleanup = now.AddHours(1);
+        nextCleanup = now + settings.CleanupInterval;
+        if (!await leases.TryHoldAsync(CleanupJob, JobLeases<TDbContext>.LeaseFor(settings.CleanupInterval), cancellationToken)) return;
 
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TDbContext>();

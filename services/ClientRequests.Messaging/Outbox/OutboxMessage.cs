@@ -19,6 +19,14 @@ public sealed class OutboxMessage
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? SentAt { get; internal set; }
     public int Attempts { get; internal set; }
+    /// <summary>
+    /// The dispatcher batch that holds the row (machine, process, batch), set with <see cref="ClaimedUntil"/> in one
+    /// conditional update; another dispatcher leaves the row alone until the claim has run out.
+    /// </summary>
+    public string? ClaimedBy { get; internal set; }
+    public DateTimeOffset? ClaimedUntil { get; internal set; }
+
+    public const int ClaimedByMax = 120;
 
     public static OutboxMessage For(object message, string? destination, DateTimeOffset now)
     {

@@ -21,11 +21,12 @@ public sealed class OutboxSignal
         pending.WaitAsync(timeout, cancellationToken);
 }
 
-/// <summary>Signals after a save that added outbox rows, and again at commit when a transaction was open.</summary>
+/// <summary>
+/// Signals after every save, whether or not it added outbox rows (a signal costs one semaphore check, looking for rows
+/// would cost more), and again at commit, because rows saved inside a transaction are visible only then.
+/// </summary>
 public sealed class OutboxSignalInterceptor(OutboxSignal signal) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result) => result;
-
     public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
         signal.Notify();

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -50,7 +51,17 @@ public sealed class DatabaseMigrator<TContext>(IServiceProvider services, IConfi
         {
             try { await Task.Delay(TimeSpan.FromSeconds(5), stopping.Token); }
             catch (OperationCanceledException) { return; }
-            if (await TryMigrate(stopping.Token)) return;
+            try
+            {
+                if (await TryMigrate(stopping.Token)) return;
+            }
+            catch (StartupRefusedException refused)
+            {
+                Console.Error.WriteLine($"{AppDomain.CurrentDomain.FriendlyName} stops: {refused.Message}");
+                Environment.ExitCode = StartupRefusedException.ExitCode;
+                lifetime.StopApplication();
+                return;
+            }
         }
     }
 
@@ -69,10 +80,26 @@ public sealed class DatabaseMigrator<TContext>(IServiceProvider services, IConfi
                 await seeder.SeedAsync(db, cancellationToken);
             return true;
         }
+        catch (Exception e) when (RefusedCredentials(e) is { } refusal)
+        {
+            // Retrying cannot fix a wrong password: the service refuses to start instead of waiting unready forever.
+            throw new StartupRefusedException($"database {typeof(TContext).Name} refused the configured credentials ({refusal})", e);
+        }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             logger.LogError(e, "Database {Context} could not be migrated; retrying in the background. The service is not ready until it is.", typeof(TContext).Name);
             return false;
         }
     }
+
+    /// <summary>The server's words when it refused the login itself (not when it was merely unreachable).</summary>
+    static string? RefusedCredentials(Exception? e) => e switch
+    {
+        null => null,
+        // PostgreSQL: class 28, invalid authorization specification (28P01 is a wrong password).
+        DbException { SqlState: { } state } when state.StartsWith("28", StringComparison.Ordinal) => e.Message,
+        // SQL Server: 18456, login failed.
+        Microsoft.Data.SqlClient.SqlException { Number: 18456 } => e.Message,
+        _ => RefusedCredentials(e.InnerException),
+    };
 }

@@ -10,4 +10,7 @@ public static class DesignTime
 
     public static DbContextOptions<T> SqlServer<T>() where T : DbContext =>
         new DbContextOptionsBuilder<T>().UseSqlServer("Server=design-time;Database=design-time;Trusted_Connection=True").Options;
+
+    public static DbContextOptions<T> PostgreSql<T>() where T : DbContext =>
+        new DbContextOptionsBuilder<T>().UseNpgsql("Host=design-time;Database=design-time").Options;
 }

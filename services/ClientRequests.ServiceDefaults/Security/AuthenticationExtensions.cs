@@ -1,48 +1,115 @@
+using System.Net;
 using ClientRequests.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Protocols;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Microsoft.Extensions.Hosting;
 
 public static class AuthenticationExtensions
 {
+    /// <summary>The HttpClient that fetches the provider's discovery document and keys (service discovery applies to it).</summary>
+    public const string MetadataClient = "auth-metadata";
+
+    /// <summary>
+    /// Bearer tokens from the OpenID Connect provider at <c>Auth:Authority</c>: its discovery document and key set are
+    /// fetched on the first token, kept, fetched again every <see cref="AuthOptions.AutomaticRefreshInterval"/> and at
+    /// once (at most every <see cref="AuthOptions.RefreshInterval"/>) when a token names a key not seen yet.
+    /// Signature (asymmetric only), issuer, audience and lifetime are checked; claims are mapped by <see cref="ClaimMapping"/>.
+    /// </summary>
     public static TBuilder AddPlatformAuthentication<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         var auth = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
-        if (string.IsNullOrWhiteSpace(auth.SigningKey))
+        if (string.IsNullOrWhiteSpace(auth.Authority))
         {
             if (!builder.Environment.IsDevelopment())
-                throw new InvalidOperationException("Auth:SigningKey must be configured outside Development.");
-            auth.SigningKey = AuthOptions.DevelopmentSigningKey;
+                throw new InvalidOperationException("Auth:Authority must be configured outside Development (the identity provider's issuer address).");
+            auth.Authority = AuthOptions.DevelopmentAuthority;
         }
-        builder.Services.AddSingleton(auth);
+        if (auth.Algorithms.Any(a => a.StartsWith("HS", StringComparison.OrdinalIgnoreCase) || a.Equals("none", StringComparison.OrdinalIgnoreCase)))
+            throw new InvalidOperationException("Auth:Algorithms may name asymmetric algorithms only (RS256, ES256, PS256, ...).");
+        // IdentityModel's own floors: below them its ConfigurationManager throws on every request.
+        if (auth.AutomaticRefreshInterval < BaseConfigurationManager.MinimumAutomaticRefreshInterval)
+            throw new InvalidOperationException($"Auth:AutomaticRefreshInterval must be at least {BaseConfigurationManager.MinimumAutomaticRefreshInterval}.");
+        if (auth.RefreshInterval < BaseConfigurationManager.MinimumRefreshInterval)
+            throw new InvalidOperationException($"Auth:RefreshInterval must be at least {BaseConfigurationManager.MinimumRefreshInterval}.");
+        var authority = auth.Authority.EndsWith('/') ? auth.Authority : auth.Authority + "/";
+        var metadataAddress = auth.MetadataAddress ?? authority + ".well-known/openid-configuration";
+        var requireHttps = auth.RequireHttpsMetadata ?? !(builder.Environment.IsDevelopment() || IsLoopback(metadataAddress));
+        var mapping = new ClaimMapping(auth);
 
-        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
-            .AddJwtBearer(options =>
+        builder.Services.AddSingleton(auth);
+        builder.Services.AddSingleton(mapping);
+        builder.Services.AddSingleton(sp => new AuthorityStatus(TimeProvider.System));
+        builder.Services.AddHealthChecks().Add(new Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckRegistration(
+            "auth-authority", sp => sp.GetRequiredService<AuthorityStatus>(), null, [ServiceDefaultsExtensions.ReadyTag]));
+        builder.Services.AddHttpClient(MetadataClient, http => http.Timeout = TimeSpan.FromSeconds(10));
+
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<IHttpClientFactory, AuthorityStatus, ILoggerFactory>((options, http, status, logs) =>
             {
+                options.Authority = authority;
+                options.Audience = auth.Audience;
+                options.MetadataAddress = metadataAddress;
+                options.RequireHttpsMetadata = requireHttps;
                 options.MapInboundClaims = false;
                 // Nothing reads the token back from the authentication properties (propagation takes the header).
                 options.SaveToken = false;
+                options.ConfigurationManager = new ConfigurationManager<OpenIdConnectConfiguration>(metadataAddress,
+                    new AuthorityStatus.TrackingRetriever(status), new HttpDocumentRetriever(http.CreateClient(MetadataClient)) { RequireHttps = requireHttps })
+                {
+                    AutomaticRefreshInterval = auth.AutomaticRefreshInterval,
+                    RefreshInterval = auth.RefreshInterval,
+                    // A failed fetch keeps the current keys anyway (the retriever refuses garbage); a "last known good"
+                    // set would only keep a retired key valid for another hour after the provider dropped it.
+                    UseLastKnownGoodConfiguration = false,
+                };
                 options.TokenHandlers.Clear();
-                options.TokenHandlers.Add(new ValidatedTokenCache(new JsonWebTokenHandler { MapInboundClaims = false }, TimeProvider.System));
-                options.Events = new JwtBearerEvents { OnMessageReceived = AcceptQueryTokenForStreams };
+                options.TokenHandlers.Add(new ValidatedTokenCache(new JsonWebTokenHandler { MapInboundClaims = false }, TimeProvider.System, mapping));
+                var log = logs.CreateLogger("ClientRequests.Authentication");
+                options.Events = new JwtBearerEvents
+                {
+                    OnMessageReceived = AcceptQueryTokenForStreams,
+                    OnAuthenticationFailed = context => Refused(context, log),
+                };
                 options.TokenValidationParameters = new TokenValidationParameters
                 {
-                    ValidIssuer = auth.Issuer,
+                    // The issuer comes from the discovery document; the audience is ours.
                     ValidAudience = auth.Audience,
-                    IssuerSigningKey = auth.SecurityKey(),
-                    ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+                    ValidAlgorithms = auth.Algorithms,
                     NameClaimType = PlatformClaims.UserId,
                     RoleClaimType = PlatformClaims.Role,
+                    RequireSignedTokens = true,
+                    RequireExpirationTime = true,
                     ClockSkew = TimeSpan.FromSeconds(30),
                 };
             });
         builder.Services.AddAuthorization(Policies.Add);
         return builder;
+    }
+
+    static bool IsLoopback(string address) =>
+        Uri.TryCreate(address, UriKind.Absolute, out var uri) && (uri.IsLoopback || (IPAddress.TryParse(uri.Host, out var ip) && IPAddress.IsLoopback(ip)));
+
+    /// <summary>
+    /// Every refused token gets one warning naming the reason, never the token. A failure that is not the token's (the
+    /// provider's keys could not be fetched at all) is a 401 as well, not a 500: the caller cannot be let in either way.
+    /// </summary>
+    static Task Refused(AuthenticationFailedContext context, ILogger log)
+    {
+        var reason = TokenRefusal.Reason(context.Exception);
+        log.LogWarning("Bearer token refused on {Method} {Path}: {Reason} ({Exception}).",
+            context.Request.Method, context.Request.Path.Value, reason, context.Exception.GetType().Name);
+        if (context.Exception is not SecurityTokenException and not ArgumentException)
+            context.Fail(new SecurityTokenException(reason));
+        return Task.CompletedTask;
     }
 
     /// <summary>Streams the browser opens with EventSource, which cannot send an Authorization header.</summary>

@@ -11,6 +11,11 @@ public static class Policies
     public const string DepartmentLead = "department-lead";
     public const string Reader = "reader";
     public const string Admin = "admin";
+    /// <summary>Admins, and machine clients granted the <see cref="DirectoryScope"/> scope (the requests service rebuilding its team copy).</summary>
+    public const string DirectoryReader = "directory-reader";
+
+    /// <summary>The narrow scope for reading the clients directory with no user behind the call.</summary>
+    public const string DirectoryScope = "clients.directory";
 
     public static void Add(AuthorizationOptions options)
     {
@@ -20,6 +25,7 @@ public static class Policies
         options.AddPolicy(DepartmentLead, p => p.RequireRole(Roles.DepartmentLead, Roles.Admin));
         options.AddPolicy(Reader, p => p.RequireRole(Roles.All.ToArray()));
         options.AddPolicy(Admin, p => p.RequireRole(Roles.Admin));
+        options.AddPolicy(DirectoryReader, p => p.RequireAssertion(c => c.User.IsInRole(Roles.Admin) || c.User.HasScope(DirectoryScope)));
         // A route that forgets to name a policy is closed, not open.
         options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
     }

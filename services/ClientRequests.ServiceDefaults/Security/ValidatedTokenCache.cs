@@ -12,9 +12,14 @@ namespace ClientRequests.ServiceDefaults.Security;
 /// call (see docs/benchmarks.md). Only tokens that passed validation are kept, each only until it expires (and at most
 /// <see cref="MaxAge"/>, so a changed key or issuer setting takes effect soon after a restart-free reload), keyed by
 /// a SHA-256 digest of the token. Every call gets its own copy of the identity, so nothing one call adds leaks into another.
+/// The provider's claims are mapped to the platform's (<see cref="ClaimMapping"/>) once, before the identity is kept.
+/// A remembered token is reused only while the key that signed it is still among the provider's keys: a retired key
+/// stops working as soon as the service has fetched the new key set.
 /// </summary>
-public sealed class ValidatedTokenCache(TokenHandler inner, TimeProvider clock) : TokenHandler
+public sealed class ValidatedTokenCache(TokenHandler inner, TimeProvider clock, ClaimMapping? mapping = null) : TokenHandler
 {
+    readonly ClaimMapping mapping = mapping ?? ClaimMapping.Default;
+
     public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(5);
     /// <summary>Bound on remembered tokens; only validly signed tokens are remembered, so only real callers fill it.</summary>
     public const int MaxEntries = 10_000;
@@ -37,13 +42,15 @@ public sealed class ValidatedTokenCache(TokenHandler inner, TimeProvider clock) 
         var now = clock.GetUtcNow();
         if (entries.TryGetValue(key, out var remembered))
         {
-            if (now < remembered.Until) return Reuse(remembered);
+            if (now < remembered.Until && await StillTrustedAsync(remembered.Token.SigningKey, validationParameters)) return Reuse(remembered);
             entries.TryRemove(key, out _);
         }
 
         var result = await inner.ValidateTokenAsync(token, validationParameters);
-        if (result.IsValid && result.SecurityToken is { } validated && result.ClaimsIdentity is { } identity)
+        if (result.IsValid && result.SecurityToken is { } validated && result.ClaimsIdentity is { } validatedIdentity)
         {
+            var identity = mapping.Map(validatedIdentity);
+            result.ClaimsIdentity = identity;
             // The token's own expiry, without the clock skew the validator allows: a remembered token never outlives it.
             var expires = validated.ValidTo == DateTime.MinValue ? now + MaxAge : new DateTimeOffset(DateTime.SpecifyKind(validated.ValidTo, DateTimeKind.Utc));
             var until = expires < now + MaxAge ? expires : now + MaxAge;
@@ -51,6 +58,31 @@ public sealed class ValidatedTokenCache(TokenHandler inner, TimeProvider clock) 
                 entries[key] = new Entry(identity.Clone(), validated, result.Issuer, result.TokenType, until);
         }
         return result;
+    }
+
+    /// <summary>The signing key is still one the validator trusts: a fixed key, or one in the provider's current key set.</summary>
+    static async ValueTask<bool> StillTrustedAsync(SecurityKey? signedBy, TokenValidationParameters parameters)
+    {
+        if (signedBy is null) return false;
+        if (Same(parameters.IssuerSigningKey, signedBy)) return true;
+        if (parameters.IssuerSigningKeys is { } keys)
+            foreach (var key in keys)
+                if (Same(key, signedBy)) return true;
+        if (parameters.ConfigurationManager is { } manager)
+        {
+            // The manager's current configuration: kept in memory, so this costs no fetch while it is fresh.
+            try
+            {
+                var configuration = await manager.GetBaseConfigurationAsync(CancellationToken.None);
+                foreach (var key in configuration.SigningKeys)
+                    if (Same(key, signedBy)) return true;
+            }
+            catch (InvalidOperationException) { }
+        }
+        return false;
+
+        static bool Same(SecurityKey? key, SecurityKey signedBy) =>
+            key is not null && (ReferenceEquals(key, signedBy) || (!string.IsNullOrEmpty(key.KeyId) && key.KeyId == signedBy.KeyId));
     }
 
     static TokenValidationResult Reuse(Entry entry) => new()

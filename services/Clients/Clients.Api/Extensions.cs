@@ -1,5 +1,6 @@
 using ClientRequests.Clients.Consumers;
 using ClientRequests.Clients.Data;
+using ClientRequests.Clients.Domain;
 using ClientRequests.ServiceDefaults.Data;
 using ClientRequests.ServiceDefaults.Security;
 
@@ -12,7 +13,7 @@ public static class Extensions
 
     public static IHostApplicationBuilder AddClientsServices(this IHostApplicationBuilder builder)
     {
-        builder.AddServiceDatabase<ClientsDbContext, SqliteClientsDbContext, SqlServerClientsDbContext>("clients");
+        builder.AddServiceDatabase<ClientsDbContext, SqliteClientsDbContext, SqlServerClientsDbContext, PostgreSqlClientsDbContext>("clients");
         builder.Services.AddScoped<IDemoDataSeeder<ClientsDbContext>, DemoData>();
         builder.AddMessaging<ClientsDbContext>(bus =>
         {
@@ -25,6 +26,7 @@ public static class Extensions
 
         builder.Services.AddAuthorizationBuilder().AddPolicy(ClientReaderPolicy,
             policy => policy.RequireRole(Roles.AccountManager, Roles.AccountExecutive, Roles.Analyst, Roles.Admin));
+        builder.Services.AddOptions<KnownManagers>().BindConfiguration(KnownManagers.Section);
         builder.Services.AddGrpc();
         builder.Services.AddOpenApi();
         return builder;

@@ -11,7 +11,7 @@ public static class Extensions
     public static IHostApplicationBuilder AddDepartmentsServices(this IHostApplicationBuilder builder)
     {
         // AddServiceDatabase adds every registered IInterceptor to the context.
-        builder.AddServiceDatabase<DepartmentsDbContext, SqliteDepartmentsDbContext, SqlServerDepartmentsDbContext>("departments");
+        builder.AddServiceDatabase<DepartmentsDbContext, SqliteDepartmentsDbContext, SqlServerDepartmentsDbContext, PostgreSqlDepartmentsDbContext>("departments");
         builder.Services.AddScoped<IDemoDataSeeder<DepartmentsDbContext>, DemoData>();
 
         // AssignWorkItem is consumed from each managed department's own queue, connected by DepartmentQueues.

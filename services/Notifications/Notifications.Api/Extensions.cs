@@ -11,7 +11,7 @@ public static class Extensions
 {
     public static IHostApplicationBuilder AddNotificationsServices(this IHostApplicationBuilder builder)
     {
-        builder.AddServiceDatabase<NotificationsDbContext, SqliteNotificationsDbContext, SqlServerNotificationsDbContext>("notifications");
+        builder.AddServiceDatabase<NotificationsDbContext, SqliteNotificationsDbContext, SqlServerNotificationsDbContext, PostgreSqlNotificationsDbContext>("notifications");
         builder.AddMessaging<NotificationsDbContext>(bus =>
         {
             bus.AddConsumer<RequestSubmittedConsumer>();

@@ -6,6 +6,7 @@ using ClientRequests.Requests.Data;
 using ClientRequests.Requests.Domain;
 using ClientRequests.Requests.Grpc;
 using ClientRequests.Requests.Sla;
+using ClientRequests.Requests.Teams;
 using ClientRequests.ServiceDefaults.Security;
 
 namespace ClientRequests.Requests;
@@ -14,7 +15,7 @@ public static class Extensions
 {
     public static IHostApplicationBuilder AddRequestsServices(this IHostApplicationBuilder builder)
     {
-        builder.AddServiceDatabase<RequestsDbContext, SqliteRequestsDbContext, SqlServerRequestsDbContext>("requests");
+        builder.AddServiceDatabase<RequestsDbContext, SqliteRequestsDbContext, SqlServerRequestsDbContext, PostgreSqlRequestsDbContext>("requests");
         builder.AddMessaging<RequestsDbContext>(bus =>
         {
             bus.AddConsumer<WorkItemQueuedConsumer>();
@@ -23,6 +24,8 @@ public static class Extensions
             bus.AddConsumer<WorkItemCompletedConsumer>();
             bus.AddConsumer<WorkItemRejectedConsumer>();
             bus.AddConsumer<WorkItemHandedOverConsumer>();
+            bus.AddConsumer<ClientRegisteredConsumer>();
+            bus.AddConsumer<AccountTeamChangedConsumer>();
         });
 
         // Logical names, resolved by service discovery; the caller's token goes along.
@@ -39,6 +42,13 @@ public static class Extensions
         builder.Services.AddOptions<SlaOptions>().BindConfiguration(SlaOptions.Section);
         builder.Services.AddSingleton<RequestClocks>();
         builder.Services.AddHostedService<SlaMonitor>();
+        // Who is on each client's team now: event-fed, rebuilt from the directory on start (ADR 0024).
+        builder.Services.AddOptions<TeamOptions>().BindConfiguration(TeamOptions.Section);
+        builder.Services.AddSingleton<ServiceToken>();
+        builder.Services.AddSingleton<TeamDirectorySync>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<TeamDirectorySync>());
+        // Not ready before the first rebuild: an empty projection would answer the account teams with empty lists.
+        builder.Services.AddHealthChecks().AddCheck<TeamProjectionHealth>("team-projection", tags: [ServiceDefaultsExtensions.ReadyTag]);
 
         builder.Services.AddGrpc();
         builder.Services.AddOpenApi();

@@ -27,7 +27,7 @@ public sealed class GraphQLFuzzTests(FuzzPlatform fixture, ITestOutputHelper out
                 using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
                 statuses.AddOrUpdate((int)response.StatusCode, 1, (_, n) => n + 1);
                 var body = await ProblemCheck.ReadBoundedAsync(response, 4 * 1024 * 1024);
-                if (Violation((int)response.StatusCode, response.Content.Headers.ContentType?.MediaType, body) is { } violation)
+                if (Violation((int)response.StatusCode, response.Content.Headers.ContentType?.MediaType, body, @case.ExpectedMediaType) is { } violation)
                     failures.Add($"{@case}\n    → {violation}");
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
@@ -54,15 +54,16 @@ public sealed class GraphQLFuzzTests(FuzzPlatform fixture, ITestOutputHelper out
     }
 
     /// <summary>
-    /// Never a 5xx. A ProblemDetails (auth, media type) is fine; anything else is a GraphQL response: JSON with errors
+    /// Never a 5xx. A ProblemDetails (auth, media type) is fine; anything else is a GraphQL response in the media type the
+    /// case's Accept asks for (ADR 0024): JSON with errors
     /// (required for a 4xx) or data, or a batch of those.
     /// </summary>
-    static string? Violation(int status, string? mediaType, string body)
+    static string? Violation(int status, string? mediaType, string body, string expectedMediaType)
     {
         if (status >= 500) return $"{status} {ProblemCheck.Snippet(body)}";
         if (mediaType == "application/problem+json") return status >= 400 ? ProblemCheck.ProblemViolation(status, body) : null;
-        if (mediaType is not ("application/graphql-response+json" or "application/json"))
-            return $"{status} with Content-Type '{mediaType}': {ProblemCheck.Snippet(body)}";
+        if (mediaType != expectedMediaType)
+            return $"{status} with Content-Type '{mediaType}', not '{expectedMediaType}' as Accept asked: {ProblemCheck.Snippet(body)}";
         try
         {
             using var json = JsonDocument.Parse(body);

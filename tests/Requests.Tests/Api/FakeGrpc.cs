@@ -1,6 +1,7 @@
 using ClientRequests.Clients.Grpc;
 using ClientRequests.Departments.Grpc;
 using ClientRequests.ServiceDefaults.Security;
+using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 
 namespace Requests.Tests.Api;
@@ -22,11 +23,41 @@ public static class TestClients
 public sealed class FakeClientDirectory : ClientDirectory.ClientDirectoryClient
 {
     public int Calls;
+    readonly Dictionary<string, ClientEntry> clients = TestClients.All.ToDictionary(c => c.Id, c => c.Clone());
+
+    /// <summary>Moves a client to another team here, as the clients service would before announcing it.</summary>
+    public void Move(Guid clientId, string managerId, params string[] executiveIds)
+    {
+        lock (clients)
+        {
+            var moved = clients[clientId.ToString()].Clone();
+            moved.AccountManagerId = managerId;
+            moved.AccountExecutiveIds.Clear();
+            moved.AccountExecutiveIds.AddRange(executiveIds);
+            clients[moved.Id] = moved;
+        }
+    }
+
+    ClientEntry[] Snapshot()
+    {
+        lock (clients) return clients.Values.ToArray();
+    }
 
     public override AsyncUnaryCall<GetClientsReply> GetClientsAsync(GetClientsRequest request, CallOptions options)
     {
         Interlocked.Increment(ref Calls);
-        var reply = new GetClientsReply { Clients = { TestClients.All.Where(c => request.ClientIds.Contains(c.Id)) } };
+        var reply = new GetClientsReply { Clients = { Snapshot().Where(c => request.ClientIds.Contains(c.Id)) } };
+        return Reply(reply);
+    }
+
+    /// <summary>The teams of the clients above in one page, as the real directory answers them.</summary>
+    public override AsyncUnaryCall<ListAccountTeamsReply> ListAccountTeamsAsync(ListAccountTeamsRequest request, CallOptions options)
+    {
+        var reply = new ListAccountTeamsReply { AsOf = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow) };
+        reply.Teams.AddRange(Snapshot().Select(c => new AccountTeamEntry
+        {
+            ClientId = c.Id, AccountManagerId = c.AccountManagerId, AccountExecutiveIds = { c.AccountExecutiveIds },
+        }));
         return Reply(reply);
     }
 

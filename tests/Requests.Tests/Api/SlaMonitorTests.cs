@@ -51,4 +51,22 @@ public sealed class SlaMonitorTests : IAsyncLifetime
         Assert.Contains(escalations, b => b.Contains("\"escalateTo\":\"alice\""));
         Assert.Contains(escalations, b => b.Contains("\"escalateTo\":\"department-lead:billing\""));
     }
+
+    [Fact]
+    public async Task A_request_of_a_client_handed_over_escalates_to_the_clients_current_manager()
+    {
+        using var alice = app.ClientFor(DemoUsers.Alice);
+        await app.PublishAsync(new ClientRequests.Contracts.Clients.AccountTeamChanged
+        {
+            ClientId = TestClients.Acme, AccountManagerId = DemoUsers.Mallory.Id, AccountExecutiveIds = [], ChangedBy = "grace",
+            ChangedAt = DateTimeOffset.UtcNow.AddSeconds(1),
+        });
+        var opened = await OpenAsync(alice);
+
+        var escalations = await EventuallyAsync(() => app.QueryAsync(db => db.Set<OutboxMessage>()
+            .Where(m => m.MessageType.Contains("SlaBreached") && m.Body.Contains(opened.Id.ToString())).Select(m => m.Body).ToListAsync()),
+            bodies => bodies.Any(b => !b.Contains("department-lead")));
+        var request = escalations.Single(b => !b.Contains("department-lead"));
+        Assert.Contains("\"escalateTo\":\"mallory\"", request);
+    }
 }

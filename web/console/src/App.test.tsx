@@ -17,24 +17,33 @@ describe('App', () => {
     expect(pagesFor(user(['analyst'])).map((p) => p.id)).toEqual(['dashboard']);
   });
 
-  it('signs in as a demo user with the token the gateway issues in Development', async () => {
-    const alice = { id: 'alice', name: 'Alice Martin', roles: ['account-manager'], departments: [] };
+  const config = { authority: 'http://idp.example/identity/', clientId: 'client-requests-console', scope: 'openid client-requests' };
+
+  it('says sign-in is unavailable, and offers to try again, when the provider cannot be reached', async () => {
     vi.stubGlobal('fetch', vi.fn(async (url: string) => {
-      if (url === '/dev/users') return Response.json([alice]);
-      if (url === '/dev/token/alice') return Response.json({ accessToken: 'token-a', tokenType: 'Bearer', user: alice });
+      if (url === '/console/config.json') return Response.json(config);
+      throw new TypeError('Failed to fetch');
+    }));
+    render(<App />);
+    await userEvent.setup().click(await screen.findByRole('button', { name: 'Sign in' }));
+    expect(await screen.findByRole('heading', { name: 'Sign-in is unavailable' })).toBeTruthy();
+    expect(screen.getByText(/idp.example/)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Try again' })).toBeTruthy();
+  });
+
+  it('signs in with a pasted token, asking the platform who it belongs to', async () => {
+    const alice = { id: 'alice', name: 'Alice Martin', roles: ['account-manager'], departments: [] };
+    vi.stubGlobal('fetch', vi.fn(async (url: string, init?: RequestInit) => {
+      if (url === '/console/config.json') return Response.json(config);
+      if (url === '/graphql' && String(init?.body).includes('me {')) return Response.json({ data: { me: alice } });
       return Response.json({ data: { myClients: [], requests: { nodes: [] } } });
     }));
     render(<App />);
-    await userEvent.setup().click(await screen.findByRole('button', { name: /Alice Martin/ }));
+    const user = userEvent.setup();
+    await user.type(await screen.findByLabelText('Access token from your identity provider'), 'token-a');
+    await user.click(screen.getByRole('button', { name: 'Use this token' }));
     await screen.findByRole('button', { name: 'Sign out' });
     expect(JSON.parse(sessionStorage.getItem('clientrequests.session')!).token).toBe('token-a');
     await waitFor(() => expect(screen.getByText(/You have no clients in your book yet/)).toBeTruthy());
-  });
-
-  it('offers the token form when the gateway has no demo users', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => new Response('', { status: 404 })));
-    render(<App />);
-    expect(await screen.findByText(/Demo users are not available here/)).toBeTruthy();
-    expect(screen.getByLabelText('Access token from your identity provider')).toBeTruthy();
   });
 });

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { hasRole, loadSession, saveSession, type Session } from './api/session';
+import { callbackPath, loadAuthConfig, sessionFor, silentRenewPath, userManager, type AuthConfig } from './api/auth';
 import { SignIn } from './pages/SignIn';
 import { RequestsPage } from './pages/RequestsPage';
 import { QueuePage } from './pages/QueuePage';
@@ -27,6 +28,63 @@ export function App() {
   const [session, setSession] = useState<Session | null>(() => loadSession());
   const pages = session ? pagesFor(session) : [];
   const [page, setPage] = useState<PageId>(() => (session ? pageFromHash(pagesFor(session)) : 'requests'));
+  const [config, setConfig] = useState<AuthConfig | null>(null);
+  const [unreachable, setUnreachable] = useState<string | null>(null);
+  const path = window.location.pathname;
+  const [completing, setCompleting] = useState(path === callbackPath);
+
+  const signedIn = (s: Session) => {
+    saveSession(s);
+    setSession(s);
+    setPage(pageFromHash(pagesFor(s)));
+  };
+
+  useEffect(() => {
+    if (path === silentRenewPath) return;
+    loadAuthConfig().then(async (c) => {
+      setConfig(c);
+      const manager = userManager(c);
+      if (path !== callbackPath) return;
+      // Back from the provider with a code: exchange it (PKCE), then ask the platform who this is.
+      try {
+        const user = await manager.signinRedirectCallback();
+        signedIn(await sessionFor(user.access_token));
+      } catch (e) {
+        setUnreachable((e as Error).message);
+      } finally {
+        window.history.replaceState(null, '', '/console/');
+        setCompleting(false);
+      }
+    }, (e: Error) => setUnreachable(e.message));
+  }, []);
+
+  useEffect(() => {
+    if (path === silentRenewPath && config) void userManager(config).signinSilentCallback();
+  }, [config]);
+
+  const signIn = async () => {
+    if (!config) return;
+    setUnreachable(null);
+    try {
+      await userManager(config).signinRedirect();
+    } catch (e) {
+      // The discovery document could not be read: the provider is down or the address is wrong.
+      setUnreachable((e as Error).message);
+    }
+  };
+
+  const signOut = async () => {
+    saveSession(null);
+    setSession(null);
+    if (!config) return;
+    const manager = userManager(config);
+    try {
+      if (await manager.getUser()) await manager.signoutRedirect();
+    } catch {
+      // The provider is unreachable: this tab is signed out anyway; its session at the provider ends on its own.
+      await manager.removeUser();
+    }
+  };
 
   useEffect(() => {
     const onHash = () => session && setPage(pageFromHash(pagesFor(session)));
@@ -34,16 +92,9 @@ export function App() {
     return () => window.removeEventListener('hashchange', onHash);
   }, [session]);
 
-  if (!session)
-    return (
-      <SignIn
-        onSignedIn={(s) => {
-          saveSession(s);
-          setSession(s);
-          setPage(pageFromHash(pagesFor(s)));
-        }}
-      />
-    );
+  if (path === silentRenewPath) return null;
+  if (completing) return <main className="signin"><p className="state">Signing in…</p></main>;
+  if (!session) return <SignIn config={config} onSignIn={signIn} onSignedIn={signedIn} unreachable={unreachable} />;
 
   const current = pages.some((p) => p.id === page) ? page : pages[0].id;
   return (
@@ -62,13 +113,7 @@ export function App() {
           <span>
             {session.user.name} <small>({session.user.roles.join(', ')})</small>
           </span>
-          <button
-            type="button"
-            onClick={() => {
-              saveSession(null);
-              setSession(null);
-            }}
-          >
+          <button type="button" onClick={signOut}>
             Sign out
           </button>
         </div>

@@ -42,10 +42,11 @@ public sealed class DashboardType : ObjectGraphType<DashboardNode>
             .Description("True when the window held more than 100,000 requests and only the latest were counted.")
             .Resolve(c => c.Source.Reply.RequestsByDayTruncated);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ClientType>>>>("clientHealth")
-            .Description($"The clients in the dashboard's scope (at most {MaxClients}), lowest health score first.")
+            .Description($"The clients in the dashboard's scope (at most {MaxClients}), lowest health score first; empty for department staff (ADR 0025).")
             .WithComplexityImpact(1, 50)
             .Resolve(c =>
             {
+                if (!ClientRecordAccess.Reads(c.User)) return Array.Empty<ClientEntry>();
                 var loader = c.RequestServices!.GetRequiredService<ClientLoader>();
                 return new AllOf(c.Source.Reply.Clients.Take(MaxClients).Select(row => loader.Load(row.Key)).ToList());
             });

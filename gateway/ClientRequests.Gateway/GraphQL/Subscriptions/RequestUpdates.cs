@@ -19,13 +19,17 @@ public static class RequestUpdates
         if (!Guid.TryParse(id, out var requestId)) throw new ExecutionError("'id' is not a request id.") { Code = "BAD_REQUEST" };
         var services = context.RequestServices!;
         var directory = services.GetRequiredService<RequestDirectory.RequestDirectoryClient>();
-        // Listening starts before the first read, so nothing that happens in between is missed.
-        var events = new EventChannel(services.GetRequiredService<PlatformEventHub>(), e => e.RequestId == requestId);
+        // Listening starts before the first read, so nothing that happens in between is missed. A change of the client's
+        // account team is listened for too: it may take the request away from the subscriber (ADR 0024).
+        Guid? clientId = null;
+        var events = new EventChannel(services.GetRequiredService<PlatformEventHub>(),
+            e => e.RequestId == requestId || (e.Kind == EventKinds.AccountTeamChanged && e.ClientId == clientId));
         try
         {
             // As the query answers null for a request the caller may not see, the subscription is refused the same way.
             var first = await ReadAsync(directory, id, context.CancellationToken)
                 ?? throw new ExecutionError($"There is no request '{id}' you may read.") { Code = "NOT_FOUND" };
+            clientId = Guid.TryParse(first.ClientId, out var client) ? client : null;
             return new AsyncObservable<RequestNode?>(stopped => WatchAsync(services, context.User!, directory, id, first, events, stopped));
         }
         catch
@@ -48,11 +52,17 @@ public static class RequestUpdates
 
         while (await SubscriptionLifetime.NextAsync(events, lifetime.Token) is { } batch)
         {
-            foreach (var change in batch) progress.Record(change);
+            foreach (var change in batch.Where(e => e.Kind != EventKinds.AccountTeamChanged)) progress.Record(change);
             RequestEntry? now;
             try
             {
-                now = await ReadAsync(directory, id, lifetime.Token);
+                // The clients service owns who is on the team and has committed the change it announced: asked now, it
+                // answers for the new team, where the requests service may still be applying the same event.
+                if (batch.Any(e => e.Kind == EventKinds.AccountTeamChanged)
+                    && await TeamAccess.LostAsync(services, user, first.ClientId, first.WorkItems.Select(w => w.DepartmentCode), lifetime.Token))
+                    now = null;
+                else
+                    now = await ReadAsync(directory, id, lifetime.Token);
             }
             catch (ExecutionError unavailable) when (unavailable.Code == "SERVICE_UNAVAILABLE")
             {

@@ -8,15 +8,17 @@ using GraphQLParser.AST;
 namespace ClientRequests.Gateway.GraphQL.Transport;
 
 /// <summary>
-/// GraphQL over HTTP (the GraphQL-over-HTTP spec, application/graphql-response+json): POST application/json with one
-/// operation or a small batch, GET for queries. 200 when the operation ran, 400 when it could not (syntax, validation,
-/// limits), 405 for a mutation over GET, 415 for any other body, 504 when the execution timed out. Subscriptions: see
-/// <see cref="GraphQLSse"/> (406 when the caller does not accept text/event-stream).
+/// GraphQL over HTTP (the GraphQL-over-HTTP spec; ADR 0024): POST application/json with one operation or a small batch,
+/// GET for queries. The answer's media type follows <c>Accept</c> (<see cref="ResponseMediaType"/>). In
+/// application/graphql-response+json: 200 when the operation ran, 400 when it could not (syntax, validation, limits,
+/// variables), 504 when the execution timed out. In application/json (legacy clients) every GraphQL response is 200,
+/// errors in the body. Either way: 400 for a request that is not one (not JSON, no query), 405 for a mutation over GET,
+/// 415 for any other body. Subscriptions: see <see cref="GraphQLSse"/> (406 when the caller does not accept
+/// text/event-stream).
 /// </summary>
 public static class GraphQLHttp
 {
     public const string Path = "/graphql";
-    public const string MediaType = "application/graphql-response+json";
 
     public static IEndpointRouteBuilder MapGraphQL(this IEndpointRouteBuilder app)
     {
@@ -57,8 +59,10 @@ public static class GraphQLHttp
                 else await WriteAsync(context, serializer, Refusal("Subscriptions are served as text/event-stream."), StatusCodes.Status406NotAcceptable);
                 return;
             }
-            var result = single is null ? Refusal("The body is empty.") : await execution.ExecuteAsync(context, single);
-            await WriteAsync(context, serializer, result, StatusFor(result));
+            // Without a query string it is not a GraphQL-over-HTTP request at all: 400 whatever the media type.
+            if (single is not { Query.Length: > 0 })
+                await WriteAsync(context, serializer, Refusal(single is null ? "The body is empty." : "'query' is required."), StatusCodes.Status400BadRequest);
+            else await WriteResultAsync(context, serializer, await execution.ExecuteAsync(context, single));
             return;
         }
         if (batch.Count == 0 || batch.Count > options.MaxBatch)
@@ -101,8 +105,8 @@ public static class GraphQLHttp
             await WriteAsync(context, serializer, Refusal("Mutations are sent with POST."), StatusCodes.Status405MethodNotAllowed);
             return;
         }
-        var result = await execution.ExecuteAsync(context, new GraphQLRequest { Query = query, OperationName = operationName, Variables = variables });
-        await WriteAsync(context, serializer, result, StatusFor(result));
+        await WriteResultAsync(context, serializer,
+            await execution.ExecuteAsync(context, new GraphQLRequest { Query = query, OperationName = operationName, Variables = variables }));
     }
 
     /// <summary>The kind of operation that would run; null when the document does not parse (the executor answers that).</summary>
@@ -123,10 +127,16 @@ public static class GraphQLHttp
         }
     }
 
-    static int StatusFor(ExecutionResult result) =>
-        result.Errors?.Any(e => e is TimeoutError) == true ? StatusCodes.Status504GatewayTimeout
-        : result.Executed ? StatusCodes.Status200OK
-        : StatusCodes.Status400BadRequest;
+    /// <summary>
+    /// Writes what the executor answered. application/json is always 200: a legacy client cannot tell a 4xx from a
+    /// proxy's, so only a 200 tells it the body is a GraphQL response (the spec's rule for that media type).
+    /// </summary>
+    internal static Task WriteResultAsync(HttpContext context, IGraphQLTextSerializer serializer, ExecutionResult result) =>
+        WriteAsync(context, serializer, result,
+            ResponseMediaType.For(context.Request) == ResponseMediaType.Json ? StatusCodes.Status200OK
+            : result.Errors?.Any(e => e is TimeoutError) == true ? StatusCodes.Status504GatewayTimeout
+            : result.Executed ? StatusCodes.Status200OK
+            : StatusCodes.Status400BadRequest);
 
     static ExecutionResult Refusal(string message) =>
         new() { Executed = false, Errors = [new ExecutionError(message) { Code = "BAD_REQUEST" }] };
@@ -134,7 +144,7 @@ public static class GraphQLHttp
     internal static async Task WriteAsync<T>(HttpContext context, IGraphQLTextSerializer serializer, T result, int status)
     {
         context.Response.StatusCode = status;
-        context.Response.ContentType = MediaType + "; charset=utf-8";
+        context.Response.ContentType = ResponseMediaType.For(context.Request) + "; charset=utf-8";
         await ((IGraphQLSerializer)serializer).WriteAsync(context.Response.Body, result, context.RequestAborted);
     }
 }

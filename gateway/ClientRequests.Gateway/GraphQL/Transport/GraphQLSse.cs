@@ -21,7 +21,7 @@ public static class GraphQLSse
         var result = await execution.ExecuteAsync(context, request);
         if (result.Streams is not { Count: > 0 } streams)
         {
-            await GraphQLHttp.WriteAsync(context, serializer, result, result.Executed ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
+            await GraphQLHttp.WriteResultAsync(context, serializer, result);
             return;
         }
 

@@ -7,10 +7,12 @@ using ClientRequests.ServiceDefaults.Problems;
 using ClientRequests.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace ClientRequests.Clients.Apis;
 
-public sealed record ChangeAccountManager(string? AccountManagerId);
+/// <summary>The hand-over; with <see cref="Version"/> (the client's, as read) it fails with 409 if the client changed since.</summary>
+public sealed record ChangeAccountManager(string? AccountManagerId, int? Version = null);
 
 public sealed record AssignExecutive(string? ManagerId);
 
@@ -39,7 +41,8 @@ public static class AccountTeamApi
     }
 
     static async Task<Results<Ok<AccountTeamView>, ValidationProblem, ProblemHttpResult>> ChangeManager(Guid id, ChangeAccountManager body,
-        ClaimsPrincipal user, ClientsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        ClaimsPrincipal user, ClientsDbContext db, IOptions<KnownManagers> known, IHostEnvironment environment, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         var errors = new FieldErrors().Text(body.AccountManagerId, "accountManagerId", 100);
         if (errors.Count > 0) return Problem.Invalid(errors);
@@ -50,8 +53,11 @@ public static class AccountTeamApi
         if (client is null || !scope.Sees(client.AccountManagerId)) return Problem.NotFound("Client", id);
         if (!scope.ManagesTeamOf(client.AccountManagerId))
             return InputRules.Forbidden("Only the client's account manager or an admin hands a client to another manager.");
-        if (await db.ExecutiveAssignments.AnyAsync(a => a.ExecutiveId == managerId, cancellationToken))
-            return Problem.Invalid("accountManagerId", $"'{managerId}' is an account executive, not an account manager.");
+        if (body.Version is { } version && version != client.Version)
+            return InputRules.FieldConflict("version", "The client was changed by someone else.", $"You sent version {version}; it is now {client.Version}. Reload it and try again.");
+        var isExecutive = await db.ExecutiveAssignments.AnyAsync(a => a.ExecutiveId == managerId, cancellationToken);
+        var isKnown = known.Value.Knows(managerId, await db.Clients.AnyAsync(c => c.AccountManagerId == managerId, cancellationToken), environment.IsDevelopment());
+        if (HandOverRules.HandOver(client.AccountManagerId, managerId, isExecutive, isKnown) is { } refusal) return Refuse(refusal);
         if (await db.Clients.AnyAsync(c => c.AccountManagerId == managerId && c.NormalizedName == client.NormalizedName && c.Id != id, cancellationToken))
             return InputRules.FieldConflict("accountManagerId", "The name is taken in that book.", $"'{managerId}' already has a client named '{client.Name}'.");
 
@@ -59,12 +65,23 @@ public static class AccountTeamApi
         client.Touch();
         var executives = await db.ExecutivesOfAsync(managerId, cancellationToken);
         db.Publish(Changed(client.Id, managerId, executives, scope.UserId, clock), clock);
-        if (await ClientsApi.SaveUnlessNameTakenAsync(db, managerId, client, cancellationToken) is { } taken) return taken;
+        try
+        {
+            if (await ClientsApi.SaveUnlessNameTakenAsync(db, managerId, client, cancellationToken) is { } taken) return taken;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another hand-over (or a team change) of this client committed first: this one and its event are not saved,
+            // so every service keeps the winner's team.
+            return InputRules.FieldConflict("accountManagerId", "The client's team changed meanwhile.",
+                "Someone else changed this client's account team at the same time; nothing was changed. Reload it and try again.");
+        }
         return TypedResults.Ok(new AccountTeamView(id, managerId, executives));
     }
 
     static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Assign(string executiveId, AssignExecutive body,
-        ClaimsPrincipal user, ClientsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        ClaimsPrincipal user, ClientsDbContext db, IOptions<KnownManagers> known, IHostEnvironment environment, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         var errors = new FieldErrors().Text(body.ManagerId, "managerId", 100).Text(executiveId, "executiveId", 100);
         if (errors.Count > 0) return Problem.Invalid(errors);
@@ -78,10 +95,11 @@ public static class AccountTeamApi
         // A manager takes on an executive nobody has, or keeps their own; moving one between managers is an admin's call.
         var allowed = scope.IsAdmin || (scope.ManagesTeamOf(managerId) && (previous is null || previous == managerId));
         if (!allowed) return InputRules.Forbidden("Managers add to their own team only executives who report to nobody; an admin moves the others.");
-        if (await db.ExecutiveAssignments.AnyAsync(a => a.ExecutiveId == managerId, cancellationToken))
-            return Problem.Invalid("managerId", $"'{managerId}' is an account executive, not an account manager.");
-        if (await db.Clients.AnyAsync(c => c.AccountManagerId == executiveId, cancellationToken))
-            return Problem.Invalid("executiveId", $"'{executiveId}' is the account manager of clients; hand those over first.");
+        var refusal = HandOverRules.Assign(executiveId, managerId, previous,
+            managerIsExecutive: await db.ExecutiveAssignments.AnyAsync(a => a.ExecutiveId == managerId, cancellationToken),
+            managerIsKnown: known.Value.Knows(managerId, await db.Clients.AnyAsync(c => c.AccountManagerId == managerId, cancellationToken), environment.IsDevelopment()),
+            executiveHasBook: await db.Clients.AnyAsync(c => c.AccountManagerId == executiveId, cancellationToken));
+        if (refusal is not null) return Refuse(refusal);
         if (previous == managerId) return TypedResults.NoContent();
 
         var now = clock.GetUtcNow();
@@ -90,11 +108,10 @@ public static class AccountTeamApi
         else
             (assignment.ManagerId, assignment.ChangedBy, assignment.ChangedAt) = (managerId, scope.UserId, now);
         await PublishTeamChangesAsync(db, executiveId, previous, managerId, scope.UserId, clock, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.NoContent();
+        return await SaveTeamChangeAsync(db, "executiveId", cancellationToken);
     }
 
-    static async Task<Results<NoContent, ProblemHttpResult>> Release(string executiveId, ClaimsPrincipal user, ClientsDbContext db,
+    static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Release(string executiveId, ClaimsPrincipal user, ClientsDbContext db,
         TimeProvider clock, CancellationToken cancellationToken)
     {
         var scope = await db.ScopeOfAsync(user, cancellationToken);
@@ -108,9 +125,34 @@ public static class AccountTeamApi
         var previous = assignment.ManagerId;
         (assignment.ManagerId, assignment.ChangedBy, assignment.ChangedAt) = (null, scope.UserId, clock.GetUtcNow());
         await PublishTeamChangesAsync(db, executiveId, previous, null, scope.UserId, clock, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.NoContent();
+        return await SaveTeamChangeAsync(db, "executiveId", cancellationToken);
     }
+
+    /// <summary>
+    /// Saves an executive's move with its events. Two moves of one executive, or a move racing a hand-over of one of the
+    /// manager's clients, collide here (the assignment's manager and every touched client's version are checked): the
+    /// later one is a 409 and saves nothing, so no service hears of a team that never was.
+    /// </summary>
+    static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> SaveTeamChangeAsync(ClientsDbContext db, string field,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return TypedResults.NoContent();
+        }
+        catch (DbUpdateException e) when (!TransientFailure.Is(e))
+        {
+            db.ChangeTracker.Clear();
+            return InputRules.FieldConflict(field, "The team changed meanwhile.",
+                "Someone else changed this executive's team, or one of the manager's clients, at the same time; nothing was changed. Try again.");
+        }
+    }
+
+    static ProblemHttpResult Refuse(HandOverRules.Refusal refusal) => refusal.Status == StatusCodes.Status409Conflict
+        ? InputRules.FieldConflict(refusal.Field, refusal.Title, refusal.Detail)
+        : TypedResults.Problem(statusCode: refusal.Status, title: refusal.Title, detail: refusal.Detail,
+            extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [refusal.Field] = [refusal.Detail] } });
 
     /// <summary>
     /// One event per client of the managers whose team changed, added before the single SaveChanges so the change
@@ -128,10 +170,14 @@ public static class AccountTeamApi
             if (manager == to) team.Add(executiveId);
             teams[manager] = team.Order(StringComparer.Ordinal).ToList();
         }
-        var clients = await db.Clients.AsNoTracking().Where(c => managers.Contains(c.AccountManagerId))
-            .Select(c => new { c.Id, c.AccountManagerId }).ToListAsync(cancellationToken);
+        // Tracked and touched: each announced client's version moves, so a hand-over of one of them at the same time
+        // collides with this change instead of both announcing a team (see SaveTeamChangeAsync).
+        var clients = await db.Clients.Where(c => managers.Contains(c.AccountManagerId)).ToListAsync(cancellationToken);
         foreach (var client in clients)
+        {
+            client.Touch();
             db.Publish(Changed(client.Id, client.AccountManagerId, teams[client.AccountManagerId], changedBy, clock), clock);
+        }
     }
 
     static AccountTeamChanged Changed(Guid clientId, string managerId, IReadOnlyList<string> executives, string changedBy, TimeProvider clock) => new()

@@ -45,6 +45,8 @@ public class ClientsDbContext(DbContextOptions options) : DbContext(options)
             assignment.Property(a => a.ExecutiveId).HasMaxLength(100);
             assignment.Property(a => a.ManagerId).HasMaxLength(100);
             assignment.Property(a => a.ChangedBy).HasMaxLength(100);
+            // Two moves of one executive at once: the second finds the manager changed and fails instead of overwriting.
+            assignment.Property(a => a.ManagerId).IsConcurrencyToken();
             // The team of a client is found from its manager.
             assignment.HasIndex(a => a.ManagerId);
         });
@@ -68,6 +70,11 @@ public sealed class SqliteClientsDbContext(DbContextOptions<SqliteClientsDbConte
 
 public sealed class SqlServerClientsDbContext(DbContextOptions<SqlServerClientsDbContext> options) : ClientsDbContext(options);
 
+public sealed class PostgreSqlClientsDbContext(DbContextOptions<PostgreSqlClientsDbContext> options) : ClientsDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configuration) => PostgreSqlConventions.Apply(configuration);
+}
+
 sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteClientsDbContext>
 {
     public SqliteClientsDbContext CreateDbContext(string[] args) => new(DesignTime.Sqlite<SqliteClientsDbContext>());
@@ -76,4 +83,9 @@ sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteClients
 sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<SqlServerClientsDbContext>
 {
     public SqlServerClientsDbContext CreateDbContext(string[] args) => new(DesignTime.SqlServer<SqlServerClientsDbContext>());
+}
+
+sealed class PostgreSqlDesignTimeFactory : IDesignTimeDbContextFactory<PostgreSqlClientsDbContext>
+{
+    public PostgreSqlClientsDbContext CreateDbContext(string[] args) => new(DesignTime.PostgreSql<PostgreSqlClientsDbContext>());
 }

@@ -1,6 +1,9 @@
 using ClientRequests.Clients.Data;
 using ClientRequests.Clients.Domain;
+using ClientRequests.ServiceDefaults.Security;
+using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 
 namespace ClientRequests.Clients.Grpc;
@@ -63,6 +66,43 @@ public sealed class ClientDirectoryService(ClientsDbContext db, TimeProvider clo
         }
         return reply;
     }
+
+    /// <summary>
+    /// Every client's team, a page at a time in id order, so another service can rebuild its copy without a user
+    /// (ADR 0024). Each page says when it was read: an event stamped after the first page's time is newer than the copy.
+    /// </summary>
+    [Authorize(Policy = Policies.DirectoryReader)]
+    public override async Task<ListAccountTeamsReply> ListAccountTeams(ListAccountTeamsRequest request, ServerCallContext context)
+    {
+        if (request.Limit is < 0 or > MaxTeamsPerPage)
+            throw new RpcException(new Status(StatusCode.InvalidArgument, $"limit: between 1 and {MaxTeamsPerPage}."));
+        Guid? after = null;
+        if (request.AfterClientId.Length > 0)
+            after = Guid.TryParse(request.AfterClientId, out var parsed) ? parsed
+                : throw new RpcException(new Status(StatusCode.InvalidArgument, "after_client_id: not a client id."));
+        var limit = request.Limit == 0 ? DefaultTeamsPerPage : request.Limit;
+        var asOf = clock.GetUtcNow();
+        var query = db.Clients.AsNoTracking();
+        if (after is { } last) query = query.Where(c => c.Id.CompareTo(last) > 0);
+        var clients = await query.OrderBy(c => c.Id).Take(limit + 1).Select(c => new { c.Id, c.AccountManagerId }).ToListAsync(context.CancellationToken);
+        var page = clients.Take(limit).ToList();
+        var teams = await db.ExecutivesByManagerAsync(page.Select(c => c.AccountManagerId).Distinct().ToList(), context.CancellationToken);
+
+        var reply = new ListAccountTeamsReply
+        {
+            AsOf = Timestamp.FromDateTimeOffset(asOf), NextAfterClientId = clients.Count > limit ? page[^1].Id.ToString() : "",
+        };
+        foreach (var client in page)
+        {
+            var entry = new AccountTeamEntry { ClientId = client.Id.ToString(), AccountManagerId = client.AccountManagerId };
+            entry.AccountExecutiveIds.AddRange(teams.GetValueOrDefault(client.AccountManagerId) ?? []);
+            reply.Teams.Add(entry);
+        }
+        return reply;
+    }
+
+    const int DefaultTeamsPerPage = 500;
+    const int MaxTeamsPerPage = 1000;
 
     async Task<(Dictionary<Guid, Client> Clients, List<string> Unknown)> LoadAsync(IEnumerable<string> ids, CancellationToken cancellationToken)
     {

@@ -73,6 +73,11 @@ public sealed class SqliteDepartmentsDbContext(DbContextOptions<SqliteDepartment
 
 public sealed class SqlServerDepartmentsDbContext(DbContextOptions<SqlServerDepartmentsDbContext> options) : DepartmentsDbContext(options);
 
+public sealed class PostgreSqlDepartmentsDbContext(DbContextOptions<PostgreSqlDepartmentsDbContext> options) : DepartmentsDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configuration) => PostgreSqlConventions.Apply(configuration);
+}
+
 sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteDepartmentsDbContext>
 {
     public SqliteDepartmentsDbContext CreateDbContext(string[] args) => new(DesignTime.Sqlite<SqliteDepartmentsDbContext>());
@@ -81,4 +86,9 @@ sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteDepartm
 sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<SqlServerDepartmentsDbContext>
 {
     public SqlServerDepartmentsDbContext CreateDbContext(string[] args) => new(DesignTime.SqlServer<SqlServerDepartmentsDbContext>());
+}
+
+sealed class PostgreSqlDesignTimeFactory : IDesignTimeDbContextFactory<PostgreSqlDepartmentsDbContext>
+{
+    public PostgreSqlDepartmentsDbContext CreateDbContext(string[] args) => new(DesignTime.PostgreSql<PostgreSqlDepartmentsDbContext>());
 }

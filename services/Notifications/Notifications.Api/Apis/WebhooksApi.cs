@@ -22,12 +22,14 @@ public static class WebhooksApi
         group.MapPost("/{id:guid}/deliveries/{deliveryId:guid}/replay", Replay);
         group.MapPost("/{id:guid}/deliveries/replay", ReplayRange);
         group.MapPost("/{id:guid}/resume", Resume);
+        group.MapPost("/{id:guid}/secret", RotateSecret);
         group.MapDelete("/{id:guid}", Unsubscribe);
         return group;
     }
 
     public sealed record Subscription(string? EventType, string? Url, string? Secret);
-    public sealed record SubscriptionView(Guid Id, string EventType, string Url, string Status, DateTimeOffset CreatedAt, DateTimeOffset? PausedAt);
+    public sealed record SubscriptionView(Guid Id, string EventType, string Url, string Status, DateTimeOffset CreatedAt, DateTimeOffset? PausedAt,
+        DateTimeOffset? PreviousSecretValidUntil);
     public sealed record AttemptView(DateTimeOffset At, int DurationMs, bool Succeeded, int? StatusCode, string? Error, string? Response);
     public sealed record DeliveryView(Guid Id, Guid EventId, string EventType, string Status, int Attempts, DateTimeOffset CreatedAt,
         DateTimeOffset? DeliveredAt, DateTimeOffset NextAttemptAt, IReadOnlyList<AttemptView> Log);
@@ -38,8 +40,7 @@ public static class WebhooksApi
         var errors = new FieldErrors()
             .Require(body.EventType is not null && WebhookEventTypes.All.Contains(body.EventType), "eventType",
                 $"'eventType' must be one of {string.Join(", ", WebhookEventTypes.All)}.")
-            .Require(body.Secret is { Length: >= WebhookSubscription.MinimumSecretLength and <= 200 }, "secret",
-                $"'secret' must be {WebhookSubscription.MinimumSecretLength} to 200 characters.")
+            .Require(WebhookSecret.Parse(body.Secret) is not null, "secret", SecretRule)
             .Text(body.Url, "url", 2000);
         if (!errors.ContainsKey("url") && await guard.RefusalAsync(body.Url, cancellationToken) is { } refusal)
             errors.Require(false, "url", refusal);
@@ -47,7 +48,7 @@ public static class WebhooksApi
 
         var subscription = new WebhookSubscription
         {
-            Id = Guid.NewGuid(), EventType = body.EventType!, Url = body.Url!, Secret = body.Secret!,
+            Id = Guid.NewGuid(), EventType = body.EventType!, Url = body.Url!, SigningKey = WebhookSecret.Parse(body.Secret)!,
             CreatedBy = user.UserId(), CreatedAt = clock.GetUtcNow(),
         };
         db.WebhookSubscriptions.Add(subscription);
@@ -148,6 +149,32 @@ public static class WebhooksApi
         return TypedResults.Ok(ToView(subscription));
     }
 
+    static readonly string SecretRule = $"'secret' must be a Standard Webhooks secret: '{WebhookSecret.Prefix}' and the base64 of " +
+        $"{WebhookSecret.MinimumKeyBytes} to {WebhookSecret.MaximumKeyBytes} random bytes.";
+
+    public sealed record SecretRotation(string? Secret, int? GraceHours);
+
+    /// <summary>
+    /// Signs with a new secret from now on. For <c>graceHours</c> (24 unless told, 0 to 168) deliveries carry a second
+    /// signature with the old secret, so the receiver can switch whenever it likes; 0 drops the old one at once.
+    /// </summary>
+    static async Task<Results<Ok<SubscriptionView>, ValidationProblem, ProblemHttpResult>> RotateSecret(Guid id, SecretRotation body,
+        NotificationsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var key = WebhookSecret.Parse(body.Secret);
+        var errors = new FieldErrors()
+            .Require(key is not null, "secret", SecretRule)
+            .Require(body.GraceHours is null or (>= 0 and <= MaxGraceHours), "graceHours", $"'graceHours' must be between 0 and {MaxGraceHours}.");
+        if (errors.Count > 0) return Problem.Invalid(errors);
+        var subscription = await db.WebhookSubscriptions.SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
+        if (subscription is null) return Problem.NotFound("Subscription", id);
+        subscription.RotateKey(key!, clock.GetUtcNow(), TimeSpan.FromHours(body.GraceHours ?? 24));
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(ToView(subscription));
+    }
+
+    const int MaxGraceHours = 168;
+
     /// <summary>Removes the subscription with its deliveries and their log; nothing more is sent to it.</summary>
     static async Task<Results<NoContent, ProblemHttpResult>> Unsubscribe(Guid id, NotificationsDbContext db, CancellationToken cancellationToken)
     {
@@ -162,7 +189,8 @@ public static class WebhooksApi
         return TypedResults.NoContent();
     }
 
-    static SubscriptionView ToView(WebhookSubscription s) => new(s.Id, s.EventType, s.Url, s.Status.ToString(), s.CreatedAt, s.PausedAt);
+    static SubscriptionView ToView(WebhookSubscription s) =>
+        new(s.Id, s.EventType, s.Url, s.Status.ToString(), s.CreatedAt, s.PausedAt, s.PreviousSigningKey is null ? null : s.PreviousKeyValidUntil);
 
     static DeliveryView ToView(WebhookDelivery d, IEnumerable<WebhookAttempt> attempts) =>
         new(d.Id, d.EventId, d.EventType, d.Status.ToString(), d.Attempts, d.CreatedAt, d.DeliveredAt, d.NextAttemptAt,

@@ -49,7 +49,9 @@ public class NotificationsDbContext(DbContextOptions options) : DbContext(option
         {
             subscription.Property(s => s.EventType).HasMaxLength(60);
             subscription.Property(s => s.Url).HasMaxLength(2000);
-            subscription.Property(s => s.Secret).HasMaxLength(200);
+            // 64 bytes for a new secret; a free-text secret from before Standard Webhooks became its UTF-8 bytes (ADR 0025).
+            subscription.Property(s => s.SigningKey).HasMaxLength(800);
+            subscription.Property(s => s.PreviousSigningKey).HasMaxLength(800);
             subscription.Property(s => s.CreatedBy).HasMaxLength(100);
             subscription.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
             subscription.HasIndex(s => s.EventType);
@@ -109,6 +111,11 @@ public sealed class SqliteNotificationsDbContext(DbContextOptions<SqliteNotifica
 
 public sealed class SqlServerNotificationsDbContext(DbContextOptions<SqlServerNotificationsDbContext> options) : NotificationsDbContext(options);
 
+public sealed class PostgreSqlNotificationsDbContext(DbContextOptions<PostgreSqlNotificationsDbContext> options) : NotificationsDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configuration) => PostgreSqlConventions.Apply(configuration);
+}
+
 sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteNotificationsDbContext>
 {
     public SqliteNotificationsDbContext CreateDbContext(string[] args) => new(DesignTime.Sqlite<SqliteNotificationsDbContext>());
@@ -117,4 +124,9 @@ sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteNotific
 sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<SqlServerNotificationsDbContext>
 {
     public SqlServerNotificationsDbContext CreateDbContext(string[] args) => new(DesignTime.SqlServer<SqlServerNotificationsDbContext>());
+}
+
+sealed class PostgreSqlDesignTimeFactory : IDesignTimeDbContextFactory<PostgreSqlNotificationsDbContext>
+{
+    public PostgreSqlNotificationsDbContext CreateDbContext(string[] args) => new(DesignTime.PostgreSql<PostgreSqlNotificationsDbContext>());
 }

@@ -36,8 +36,6 @@ public sealed class Notification
     public int FailedAttempts { get; init; }
 
     public void MarkRead(DateTimeOffset now) => ReadAt ??= now;
-
-    public void MarkSent(DateTimeOffset now) => SentAt ??= now;
 }
 
 public static class NotificationKinds

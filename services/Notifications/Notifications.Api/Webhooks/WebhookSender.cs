@@ -1,17 +1,22 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text;
 using ClientRequests.Notifications.Domain;
 using Microsoft.Extensions.Options;
+using StandardWebhooks;
 
 namespace ClientRequests.Notifications.Webhooks;
 
 public sealed record AttemptOutcome(bool Succeeded, int? StatusCode, string? Error, string? Response, TimeSpan Duration);
 
-/// <summary>Sends one signed delivery with a bounded time and a bounded read of the answer; never throws for the receiver's faults.</summary>
+/// <summary>
+/// Sends one delivery signed by the Standard Webhooks specification (ADR 0025), with a bounded time and a bounded read
+/// of the answer; never throws for the receiver's faults.
+/// </summary>
 public sealed class WebhookSender : IDisposable
 {
     public const string EventHeader = "X-ClientRequests-Event";
-    public const string DeliveryHeader = "X-ClientRequests-Delivery";
+    static readonly WebhookConfigurationOptions Headers = WebhookConfigurationOptions.StandardWebhooks;
 
     readonly HttpClient http;
     readonly WebhookOptions options;
@@ -40,10 +45,12 @@ public sealed class WebhookSender : IDisposable
         {
             Content = new StringContent(delivery.Payload, Encoding.UTF8, "application/json"),
         };
-        request.Headers.Add(WebhookSignature.Header, WebhookSignature.Sign(subscription.Secret, clock.GetUtcNow().ToUnixTimeSeconds(), delivery.Payload));
+        // webhook-id is the delivery's: the same across retries and replays, so receivers can deduplicate on it.
+        var (id, now) = (delivery.Id.ToString(), clock.GetUtcNow());
+        request.Headers.Add(Headers.IdHeaderKey, id);
+        request.Headers.Add(Headers.TimestampHeaderKey, now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
+        request.Headers.Add(Headers.SignatureHeaderKey, SignatureHeader(subscription.SigningKeysAt(now), id, now, delivery.Payload));
         request.Headers.Add(EventHeader, delivery.EventType);
-        // Stays the same across retries and replays, so receivers can deduplicate.
-        request.Headers.Add(DeliveryHeader, delivery.Id.ToString());
 
         var started = Stopwatch.GetTimestamp();
         try
@@ -61,6 +68,18 @@ public sealed class WebhookSender : IDisposable
         {
             return new AttemptOutcome(false, null, e.Message, null, Stopwatch.GetElapsedTime(started));
         }
+    }
+
+    /// <summary>
+    /// One <c>v1,</c> signature per key, space-separated; a receiver accepts the delivery when any matches. With several
+    /// keys (a rotation's grace) the current key's signature is repeated at the end: the StandardWebhooks 1.1.2 verifier
+    /// stops before the last signature of a list, so without it a receiver still on the old secret would refuse.
+    /// </summary>
+    internal static string SignatureHeader(IReadOnlyList<byte[]> keys, string id, DateTimeOffset timestamp, string payload)
+    {
+        var signatures = keys.Select(key => new StandardWebhook(key).Sign(id, timestamp, payload)).ToList();
+        if (signatures.Count > 1) signatures.Add(signatures[0]);
+        return string.Join(' ', signatures);
     }
 
     async Task<string> ReadBoundedAsync(HttpContent content, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using ClientRequests.Messaging;
 using ClientRequests.Requests.Domain;
 using ClientRequests.Requests.Domain.Sla;
+using ClientRequests.Requests.Domain.Teams;
 using ClientRequests.ServiceDefaults.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
@@ -14,6 +15,8 @@ public class RequestsDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<RequestWorkItem> WorkItems => Set<RequestWorkItem>();
     public DbSet<TimelineEntry> Timeline => Set<TimelineEntry>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<ClientTeam> ClientTeams => Set<ClientTeam>();
+    public DbSet<ClientTeamMember> ClientTeamMembers => Set<ClientTeamMember>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -92,6 +95,25 @@ public class RequestsDbContext(DbContextOptions options) : DbContext(options)
             // One entry per work-item step, however often (and under whatever message id) the department sends it.
             entry.HasIndex(t => new { t.WorkItemId, t.Sequence }).IsUnique().HasFilter("\"Sequence\" IS NOT NULL");
         });
+        model.Entity<ClientTeam>(team =>
+        {
+            team.ToTable("ClientTeams");
+            team.HasKey(t => t.ClientId);
+            team.Property(t => t.ClientId).ValueGeneratedNever();
+            team.Property(t => t.AccountManagerId).HasMaxLength(ClientTeamMember.UserIdMax);
+            // Two events for one client applied at once: the second save fails and is applied again on what the first wrote.
+            team.Property(t => t.AsOf).IsConcurrencyToken();
+            team.HasMany(t => t.Members).WithOne().HasForeignKey(m => m.ClientId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<ClientTeamMember>(member =>
+        {
+            member.ToTable("ClientTeamMembers");
+            // (UserId, ClientId): the list filter probes it once per request its page scan meets, an index seek each,
+            // and a caller's clients are one range of it.
+            member.HasKey(m => new { m.UserId, m.ClientId });
+            member.Property(m => m.UserId).HasMaxLength(ClientTeamMember.UserIdMax);
+            member.HasIndex(m => m.ClientId);
+        });
         model.AddOutboxAndInbox();
     }
 
@@ -106,6 +128,11 @@ public sealed class SqliteRequestsDbContext(DbContextOptions<SqliteRequestsDbCon
 
 public sealed class SqlServerRequestsDbContext(DbContextOptions<SqlServerRequestsDbContext> options) : RequestsDbContext(options);
 
+public sealed class PostgreSqlRequestsDbContext(DbContextOptions<PostgreSqlRequestsDbContext> options) : RequestsDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configuration) => PostgreSqlConventions.Apply(configuration);
+}
+
 sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteRequestsDbContext>
 {
     public SqliteRequestsDbContext CreateDbContext(string[] args) => new(DesignTime.Sqlite<SqliteRequestsDbContext>());
@@ -114,4 +141,9 @@ sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteRequest
 sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<SqlServerRequestsDbContext>
 {
     public SqlServerRequestsDbContext CreateDbContext(string[] args) => new(DesignTime.SqlServer<SqlServerRequestsDbContext>());
+}
+
+sealed class PostgreSqlDesignTimeFactory : IDesignTimeDbContextFactory<PostgreSqlRequestsDbContext>
+{
+    public PostgreSqlRequestsDbContext CreateDbContext(string[] args) => new(DesignTime.PostgreSql<PostgreSqlRequestsDbContext>());
 }

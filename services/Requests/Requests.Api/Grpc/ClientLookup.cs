@@ -9,8 +9,8 @@ namespace ClientRequests.Requests.Grpc;
 public sealed class ClientLookup(ClientDirectory.ClientDirectoryClient directory, IMemoryCache cache)
 {
     /// <summary>
-    /// Short enough that a team change is honoured within the minute, long enough that a burst of calls about
-    /// one client (an import, a dashboard) asks the directory once.
+    /// Long enough that a burst of calls about one client (an import) asks the directory once; a team change is
+    /// honoured at once, since its event evicts the entry (<see cref="Forget"/>).
     /// </summary>
     static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
 
@@ -23,6 +23,9 @@ public sealed class ClientLookup(ClientDirectory.ClientDirectoryClient directory
         if (client is not null) cache.Set(("client", clientId), client, CacheFor);
         return client;
     }
+
+    /// <summary>A team change makes what is cached about the client stale: the next question asks the directory again.</summary>
+    public static void Forget(IMemoryCache cache, Guid clientId) => cache.Remove(("client", clientId));
 
     /// <summary>Admins act for every client; otherwise only the client's account manager and their executives.</summary>
     public static bool MayActFor(ClaimsPrincipal user, ClientEntry client)

@@ -1,15 +1,14 @@
-using System.Security.Claims;
-using ClientRequests.Requests.Apis;
 using ClientRequests.Requests.Data;
 using ClientRequests.Requests.Domain;
 using ClientRequests.Requests.Domain.Dashboard;
+using ClientRequests.Requests.Domain.Teams;
 using Google.Protobuf.WellKnownTypes;
 using Microsoft.EntityFrameworkCore;
 
 namespace ClientRequests.Requests.Grpc;
 
 /// <summary>
-/// The dashboard's figures over the requests the caller may see (<see cref="ListRequests.VisibleTo"/>), counted by the
+/// The dashboard's figures over the requests the caller may see (<see cref="RequestVisibility.VisibleTo"/>, the lists' rule), counted by the
 /// database with GROUP BY where that is portable; only the two figures that need each row (cycle-time percentiles and
 /// daily buckets) read bounded columns into memory. No provider-specific SQL: SQLite and SQL Server alike (ADR 0021).
 /// </summary>
@@ -35,9 +34,9 @@ public static class DashboardQuery
     public sealed record Fulfilment(DateTimeOffset SubmittedAt, DateTimeOffset? ClosedAt);
     public sealed record Submission(DateTimeOffset SubmittedAt, string Type);
 
-    public static Sources Queries(RequestsDbContext db, ClaimsPrincipal user, DateTimeOffset from, DateTimeOffset asOf)
+    public static Sources Queries(RequestsDbContext db, RequestScope scope, DateTimeOffset from, DateTimeOffset asOf)
     {
-        var visible = ListRequests.VisibleTo(db.Requests.AsNoTracking(), user, db);
+        var visible = db.Requests.AsNoTracking().VisibleTo(scope, db);
         var visibleIds = visible.Select(r => r.Id);
         var items = db.WorkItems.AsNoTracking().Where(w => visibleIds.Contains(w.RequestId));
         var openRequestIds = visible.Where(r => r.ClosedAt == null).Select(r => r.Id);
@@ -64,11 +63,11 @@ public static class DashboardQuery
                 .OrderByDescending(r => r.SubmittedAt).Select(r => new Submission(r.SubmittedAt, r.Type)).Take(MaxSubmissions + 1));
     }
 
-    public static async Task<GetDashboardReply> BuildAsync(RequestsDbContext db, ClaimsPrincipal user, int days, DateTimeOffset asOf,
+    public static async Task<GetDashboardReply> BuildAsync(RequestsDbContext db, RequestScope scope, int days, DateTimeOffset asOf,
         CancellationToken cancellationToken)
     {
         var from = DashboardFigures.WindowStart(asOf, days);
-        var sources = Queries(db, user, from, asOf);
+        var sources = Queries(db, scope, from, asOf);
         var reply = new GetDashboardReply { From = Timestamp.FromDateTimeOffset(from), AsOf = Timestamp.FromDateTimeOffset(asOf) };
 
         var backlog = await sources.Backlog.ToListAsync(cancellationToken);

@@ -2,6 +2,7 @@ using ClientRequests.Requests.Apis;
 using ClientRequests.Requests.Data;
 using ClientRequests.Requests.Domain;
 using ClientRequests.Requests.Domain.Dashboard;
+using ClientRequests.Requests.Domain.Teams;
 using ClientRequests.Requests.Sla;
 using ClientRequests.ServiceDefaults.Paging;
 using ClientRequests.ServiceDefaults.Security;
@@ -27,11 +28,8 @@ public sealed class RequestDirectoryService(RequestsDbContext db, RequestAccess 
             throw new RpcException(new Status(StatusCode.InvalidArgument, $"request_ids: at most {MaxIds} at once."));
         var ids = request.RequestIds.Select(id => Guid.TryParse(id, out var g) ? g : Guid.Empty).Where(g => g != Guid.Empty).Distinct().ToList();
         var found = await db.Requests.AsNoTracking().Include(r => r.WorkItems).Where(r => ids.Contains(r.Id)).ToListAsync(context.CancellationToken);
-        var user = context.GetHttpContext().User;
         var reply = new GetRequestsReply();
-        foreach (var r in found)
-            if (await access.MayReadAsync(user, r, context.CancellationToken))
-                reply.Requests.Add(ToEntry(r));
+        reply.Requests.AddRange((await access.ReadableAsync(context.GetHttpContext().User, found, context.CancellationToken)).Select(ToEntry));
         return reply;
     }
 
@@ -40,10 +38,10 @@ public sealed class RequestDirectoryService(RequestsDbContext db, RequestAccess 
         var clientId = Guid.TryParse(request.ClientId, out var parsed) ? parsed : (Guid?)null;
         if (request.ClientId.Length > 0 && clientId is null)
             throw new RpcException(new Status(StatusCode.InvalidArgument, "client_id: not a client id."));
-        var query = new RequestFilterQuery(clientId, Empty(request.Status), Empty(request.Department), Empty(request.Type), Empty(request.Priority),
+        var filter = new RequestFilter(clientId, Empty(request.Status), Empty(request.Department), Empty(request.Type), Empty(request.Priority),
             request.HasBreached ? request.Breached : null, Time(request.From, "from"), Time(request.To, "to"), Empty(request.After),
             request.Limit == 0 ? null : request.Limit);
-        var page = await ListRequestsCore(query, context);
+        var page = await ListRequestsCore(filter, context);
         var reply = new ListRequestsReply { NextCursor = page.NextCursor ?? "" };
         var slas = await SlaMapping.ForRequestsAsync(db, clocks, page.Items.Select(s => s.Id).ToList(), context.CancellationToken);
         reply.Requests.AddRange(page.Items.Select(s => new RequestEntry
@@ -83,12 +81,8 @@ public sealed class RequestDirectoryService(RequestsDbContext db, RequestAccess 
         if (request.RequestIds.Count > MaxIds)
             throw new RpcException(new Status(StatusCode.InvalidArgument, $"request_ids: at most {MaxIds} at once."));
         var ids = request.RequestIds.Select(id => Guid.TryParse(id, out var g) ? g : Guid.Empty).Where(g => g != Guid.Empty).Distinct().ToList();
-        var found = await db.Requests.AsNoTracking().Where(r => ids.Contains(r.Id)).ToListAsync(context.CancellationToken);
-        var user = context.GetHttpContext().User;
-        var readable = new List<Guid>();
-        foreach (var r in found)
-            if (await access.MayReadAsync(user, r, context.CancellationToken))
-                readable.Add(r.Id);
+        var found = await db.Requests.AsNoTracking().Include(r => r.WorkItems).Where(r => ids.Contains(r.Id)).ToListAsync(context.CancellationToken);
+        var readable = (await access.ReadableAsync(context.GetHttpContext().User, found, context.CancellationToken)).Select(r => r.Id).ToList();
         var entries = (await db.Timeline.AsNoTracking().Where(t => readable.Contains(t.RequestId)).ToListAsync(context.CancellationToken))
             .OrderBy(t => t.At).ThenBy(t => t.Id).ToLookup(t => t.RequestId);
         var reply = new GetTimelinesReply();
@@ -107,7 +101,7 @@ public sealed class RequestDirectoryService(RequestsDbContext db, RequestAccess 
         if (request.Days is < 0 or > DashboardFigures.MaxDays)
             throw new RpcException(new Status(StatusCode.InvalidArgument, $"days: between 1 and {DashboardFigures.MaxDays}."));
         var days = request.Days == 0 ? DashboardFigures.DefaultDays : request.Days;
-        return await DashboardQuery.BuildAsync(db, context.GetHttpContext().User, days, clock.GetUtcNow(), context.CancellationToken);
+        return await DashboardQuery.BuildAsync(db, RequestScope.Of(context.GetHttpContext().User), days, clock.GetUtcNow(), context.CancellationToken);
     }
 
     static TimelineEntry ToEntry(TimelineEntryView e) => new()
@@ -117,17 +111,14 @@ public sealed class RequestDirectoryService(RequestsDbContext db, RequestAccess 
         Visibility = e.Visibility, Before = e.Before ?? "", After = e.After ?? "",
     };
 
-    /// <summary>The REST list's rules and query; a bad filter is InvalidArgument naming the field, another team's client NotFound.</summary>
-    async Task<Page<RequestSummary>> ListRequestsCore(RequestFilterQuery query, ServerCallContext context)
+    /// <summary>The list query REST runs too; a bad filter is InvalidArgument naming the field, another team's client NotFound.</summary>
+    async Task<Page<RequestSummary>> ListRequestsCore(RequestFilter filter, ServerCallContext context)
     {
-        var result = await ClientRequests.Requests.Apis.ListRequests.Handle(query, context.GetHttpContext().User, db, access, context.CancellationToken);
-        return result.Result switch
-        {
-            Microsoft.AspNetCore.Http.HttpResults.Ok<Page<RequestSummary>> ok => ok.Value!,
-            Microsoft.AspNetCore.Http.HttpResults.ValidationProblem invalid =>
-                throw new RpcException(new Status(StatusCode.InvalidArgument, string.Join(" ", invalid.ProblemDetails.Errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")))),
-            _ => throw new RpcException(new Status(StatusCode.NotFound, "There is no such client.")),
-        };
+        var (query, errors) = RequestListQuery.Parse(filter);
+        if (query is null)
+            throw new RpcException(new Status(StatusCode.InvalidArgument, string.Join(" ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}"))));
+        return await query.RunAsync(db, RequestScope.Of(context.GetHttpContext().User), context.CancellationToken)
+            ?? throw new RpcException(new Status(StatusCode.NotFound, "There is no such client."));
     }
 
     RequestEntry ToEntry(ClientRequest r)

@@ -32,13 +32,16 @@ public sealed class RequestClocks(IOptions<SlaOptions> options, TimeProvider clo
     {
         var stored = await db.Timeline.AsNoTracking().Where(t => t.RequestId == request.Id).ToListAsync(cancellationToken);
         var ids = stored.Select(t => t.Id).ToHashSet();
-        Apply(db, request, stored.Concat(request.Timeline.Where(t => !ids.Contains(t.Id))), clock.GetUtcNow());
+        var managers = await db.CurrentManagersAsync([request.ClientId], cancellationToken);
+        Apply(db, request, stored.Concat(request.Timeline.Where(t => !ids.Contains(t.Id))), clock.GetUtcNow(), managers.GetValueOrDefault(request.ClientId));
     }
 
-    public void Apply(RequestsDbContext db, ClientRequest request, IEnumerable<TimelineEntry> timeline, DateTimeOffset now)
+    /// <param name="currentManager">The client's account manager now (the team projection), who is escalated to for the request's clocks;
+    /// the one of the day it was opened when the projection does not know the client.</param>
+    public void Apply(RequestsDbContext db, ClientRequest request, IEnumerable<TimelineEntry> timeline, DateTimeOffset now, string? currentManager = null)
     {
         var report = Evaluate(request, timeline, now);
-        foreach (var alert in request.ApplySla(report, now)) Publish(db, request, alert, now);
+        foreach (var alert in request.ApplySla(report, now)) Publish(db, request, currentManager ?? request.AccountManagerId, alert, now);
         foreach (var item in request.ApplyClocks(report, now))
             db.Publish(new WorkItemClockChanged
             {
@@ -65,9 +68,9 @@ public sealed class RequestClocks(IOptions<SlaOptions> options, TimeProvider clo
     public (string State, TimeSpan Elapsed) AsOf(SlaSnapshot snapshot, string? departmentCode, DateTimeOffset now) =>
         snapshot.AsOf(now, Settings.CalendarOf(departmentCode));
 
-    void Publish(RequestsDbContext db, ClientRequest request, SlaAlert alert, DateTimeOffset now)
+    void Publish(RequestsDbContext db, ClientRequest request, string manager, SlaAlert alert, DateTimeOffset now)
     {
-        var escalateTo = alert.WorkItem is { } item ? $"department-lead:{item.DepartmentCode}" : request.AccountManagerId;
+        var escalateTo = alert.WorkItem is { } item ? $"department-lead:{item.DepartmentCode}" : manager;
         if (alert.Breach)
             db.Publish(new SlaBreached
             {

@@ -1,4 +1,5 @@
 using ClientRequests.Requests.Data;
+using ClientRequests.ServiceDefaults.Data.Leases;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -7,25 +8,31 @@ namespace ClientRequests.Requests.Sla;
 /// <summary>
 /// Re-evaluates the clocks of open requests (and of those closed since the last pass, whose final verdict is due)
 /// from their timelines, raises at-risk and breach events once each, and keeps the flags the lists filter on.
+/// One replica at a time makes the passes (a lease in the requests database).
 /// </summary>
-public sealed class SlaMonitor(IServiceScopeFactory scopes, IOptions<SlaOptions> options, RequestClocks clocks, TimeProvider clock, ILogger<SlaMonitor> logger)
-    : BackgroundService
+public sealed class SlaMonitor(IServiceScopeFactory scopes, IOptions<SlaOptions> options, RequestClocks clocks, JobLeases<RequestsDbContext> leases,
+    TimeProvider clock, ILogger<SlaMonitor> logger) : BackgroundService
 {
     const int Batch = 200;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.Interval, clock);
-        do
+    /// <summary>The lease under which one replica at a time makes the passes.</summary>
+    public const string Job = "sla-monitor";
+
+    /// <summary>Passes made by this replica, for tests and operators counting passes across replicas.</summary>
+    public int Passes => passes;
+    int passes;
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        leases.RunEveryAsync(Job, options.Value.Interval, async cancellationToken =>
         {
-            try { await EvaluateAllAsync(stoppingToken); }
+            Interlocked.Increment(ref passes);
+            try { await EvaluateAllAsync(cancellationToken); }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 // The next pass recomputes everything from the timelines; nothing is lost by skipping this one.
                 logger.LogWarning(e, "SLA evaluation failed; retrying at the next interval");
             }
-        } while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+        }, stoppingToken);
 
     public async Task EvaluateAllAsync(CancellationToken cancellationToken)
     {
@@ -45,7 +52,9 @@ public sealed class SlaMonitor(IServiceScopeFactory scopes, IOptions<SlaOptions>
 
             var ids = requests.Select(r => r.Id).ToList();
             var timelines = (await db.Timeline.AsNoTracking().Where(t => ids.Contains(t.RequestId)).ToListAsync(cancellationToken)).ToLookup(t => t.RequestId);
-            foreach (var request in requests) clocks.Apply(db, request, timelines[request.Id], now);
+            var managers = await db.CurrentManagersAsync(requests.Select(r => r.ClientId).Distinct().ToList(), cancellationToken);
+            // The client's manager now (the team projection), not the one of the day the request was opened.
+            foreach (var request in requests) clocks.Apply(db, request, timelines[request.Id], now, managers.GetValueOrDefault(request.ClientId));
             try { await db.SaveChangesAsync(cancellationToken); }
             catch (DbUpdateConcurrencyException)
             {

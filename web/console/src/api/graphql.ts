@@ -21,11 +21,18 @@ function headers(extra: Record<string, string> = {}): Record<string, string> {
   return { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}), ...extra };
 }
 
+/** What a GraphQL-over-HTTP client accepts: the GraphQL response type, whose 4xx bodies are GraphQL errors (ADR 0024). */
+const graphQLResponse = 'application/graphql-response+json, application/json;q=0.9';
+
 /** Runs a query or mutation against the gateway's public GraphQL API. */
 export async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
   let response: Response;
   try {
-    response = await fetch('/graphql', { method: 'POST', headers: headers(), body: JSON.stringify({ query, variables }) });
+    response = await fetch('/graphql', {
+      method: 'POST',
+      headers: headers({ Accept: graphQLResponse }),
+      body: JSON.stringify({ query, variables }),
+    });
   } catch {
     throw new ApiError('The gateway cannot be reached. Check your connection and try again.');
   }

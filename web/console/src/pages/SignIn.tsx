@@ -1,72 +1,58 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import { listDemoUsers, signInAsDemoUser, type DemoUser, type Session } from '../api/session';
-import { ErrorMessage, Loading } from '../components/States';
+import { useState, type FormEvent } from 'react';
+import { sessionFor, type AuthConfig } from '../api/auth';
+import type { Session } from '../api/session';
+import { ErrorMessage } from '../components/States';
 
 /**
- * In Development the gateway lists demo users and issues their tokens; elsewhere the user pastes a bearer token from
- * the site's identity provider, and the console asks the API who that is.
+ * Sign in with the platform's OpenID Connect provider (the embedded one, or the company's); a bearer token from
+ * elsewhere can still be pasted. When the provider cannot be reached the page says so and offers to try again.
  */
-export function SignIn({ onSignedIn }: { onSignedIn: (session: Session) => void }) {
-  const [users, setUsers] = useState<DemoUser[] | null>(null);
-  const [devError, setDevError] = useState<string | null>(null);
+export function SignIn({ config, onSignIn, onSignedIn, unreachable }: {
+  config: AuthConfig | null;
+  onSignIn: () => void;
+  onSignedIn: (session: Session) => void;
+  unreachable: string | null;
+}) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [token, setToken] = useState('');
-
-  useEffect(() => {
-    listDemoUsers().then(setUsers, (e: Error) => setDevError(e.message));
-  }, []);
-
-  const pick = async (userId: string) => {
-    setBusy(true);
-    setError(null);
-    try {
-      onSignedIn(await signInAsDemoUser(userId));
-    } catch (e) {
-      setError((e as Error).message);
-      setBusy(false);
-    }
-  };
 
   const useToken = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
     setError(null);
     try {
-      const response = await fetch('/graphql', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token.trim()}` },
-        body: JSON.stringify({ query: '{ me { id name roles departments } }' }),
-      });
-      if (!response.ok) throw new Error(`The gateway refused this token (HTTP ${response.status}).`);
-      const me = (await response.json()).data.me;
-      onSignedIn({ token: token.trim(), user: { id: me.id, name: me.name ?? me.id, roles: me.roles, departments: me.departments } });
+      onSignedIn(await sessionFor(token.trim()));
     } catch (e) {
       setError((e as Error).message);
       setBusy(false);
     }
   };
 
+  if (unreachable)
+    return (
+      <main className="signin">
+        <h1>ClientRequests console</h1>
+        <section role="alert" aria-labelledby="unreachable-heading">
+          <h2 id="unreachable-heading">Sign-in is unavailable</h2>
+          <p>The identity provider{config ? ` at ${config.authority}` : ''} cannot be reached, so nobody can sign in right now.</p>
+          <p className="state empty">{unreachable}</p>
+          <button type="button" onClick={onSignIn}>
+            Try again
+          </button>
+        </section>
+      </main>
+    );
+
   return (
     <main className="signin">
       <h1>ClientRequests console</h1>
-      <section aria-labelledby="demo-heading">
-        <h2 id="demo-heading">Sign in as a demo user</h2>
-        {!users && !devError && <Loading what="demo users" />}
-        {devError && <p className="state empty">{devError}</p>}
-        {users && (
-          <ul className="users">
-            {users.map((u) => (
-              <li key={u.id}>
-                <button type="button" disabled={busy} onClick={() => pick(u.id)} data-user={u.id}>
-                  <strong>{u.name}</strong>
-                  <span>{u.roles.join(', ')}</span>
-                  {u.departments.length > 0 && <span>{u.departments.join(', ')}</span>}
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
+      <section aria-labelledby="provider-heading">
+        <h2 id="provider-heading">Sign in</h2>
+        <p>With your company account{config ? ` (${new URL(config.authority).host})` : ''}.</p>
+        <button type="button" onClick={onSignIn} disabled={!config}>
+          Sign in
+        </button>
       </section>
       <section aria-labelledby="token-heading">
         <h2 id="token-heading">Or use a bearer token</h2>
@@ -74,7 +60,7 @@ export function SignIn({ onSignedIn }: { onSignedIn: (session: Session) => void 
           <label htmlFor="token">Access token from your identity provider</label>
           <textarea id="token" value={token} onChange={(e) => setToken(e.target.value)} rows={3} required />
           <button type="submit" disabled={busy || token.trim() === ''}>
-            Sign in
+            Use this token
           </button>
         </form>
       </section>

@@ -129,6 +129,7 @@ namespace ClientRequests.Clients.Data.Migrations.SqlServer
                         .HasColumnType("nvarchar(100)");
 
                     b.Property<string>("ManagerId")
+                        .IsConcurrencyToken()
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
@@ -214,6 +215,13 @@ namespace ClientRequests.Clients.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<DateTimeOffset?>("ClaimedUntil")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -231,9 +239,30 @@ namespace ClientRequests.Clients.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ClaimedBy");
+
                     b.HasIndex("SentAt", "CreatedAt");
 
                     b.ToTable("OutboxMessages", (string)null);
+                });
+
+            modelBuilder.Entity("ClientRequests.ServiceDefaults.Data.Leases.Lease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Leases", (string)null);
                 });
 
             modelBuilder.Entity("ClientRequests.Clients.Domain.Contact", b =>

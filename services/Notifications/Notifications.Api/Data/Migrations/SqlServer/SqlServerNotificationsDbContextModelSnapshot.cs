@@ -54,6 +54,13 @@ namespace ClientRequests.Notifications.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<DateTimeOffset?>("ClaimedUntil")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -70,6 +77,8 @@ namespace ClientRequests.Notifications.Data.Migrations.SqlServer
                         .HasColumnType("datetimeoffset");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ClaimedBy");
 
                     b.HasIndex("SentAt", "CreatedAt");
 
@@ -391,10 +400,17 @@ namespace ClientRequests.Notifications.Data.Migrations.SqlServer
                     b.Property<DateTimeOffset?>("PausedAt")
                         .HasColumnType("datetimeoffset");
 
-                    b.Property<string>("Secret")
+                    b.Property<DateTimeOffset?>("PreviousKeyValidUntil")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<byte[]>("PreviousSigningKey")
+                        .HasMaxLength(800)
+                        .HasColumnType("varbinary(800)");
+
+                    b.Property<byte[]>("SigningKey")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
+                        .HasMaxLength(800)
+                        .HasColumnType("varbinary(800)");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -411,6 +427,25 @@ namespace ClientRequests.Notifications.Data.Migrations.SqlServer
                     b.HasIndex("EventType");
 
                     b.ToTable("WebhookSubscriptions");
+                });
+
+            modelBuilder.Entity("ClientRequests.ServiceDefaults.Data.Leases.Lease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Leases", (string)null);
                 });
 
             modelBuilder.Entity("ClientRequests.Notifications.Domain.WebhookAttempt", b =>

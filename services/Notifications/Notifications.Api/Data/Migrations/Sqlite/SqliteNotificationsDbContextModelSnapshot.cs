@@ -49,6 +49,13 @@ namespace ClientRequests.Notifications.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClaimedUntil")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -65,6 +72,8 @@ namespace ClientRequests.Notifications.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ClaimedBy");
 
                     b.HasIndex("SentAt", "CreatedAt");
 
@@ -386,10 +395,17 @@ namespace ClientRequests.Notifications.Data.Migrations.Sqlite
                     b.Property<long?>("PausedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Secret")
+                    b.Property<long?>("PreviousKeyValidUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("PreviousSigningKey")
+                        .HasMaxLength(800)
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("SigningKey")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(800)
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -406,6 +422,25 @@ namespace ClientRequests.Notifications.Data.Migrations.Sqlite
                     b.HasIndex("EventType");
 
                     b.ToTable("WebhookSubscriptions");
+                });
+
+            modelBuilder.Entity("ClientRequests.ServiceDefaults.Data.Leases.Lease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Leases", (string)null);
                 });
 
             modelBuilder.Entity("ClientRequests.Notifications.Domain.WebhookAttempt", b =>

@@ -54,6 +54,13 @@ namespace ClientRequests.Requests.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<DateTimeOffset?>("ClaimedUntil")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -70,6 +77,8 @@ namespace ClientRequests.Requests.Data.Migrations.SqlServer
                         .HasColumnType("datetimeoffset");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ClaimedBy");
 
                     b.HasIndex("SentAt", "CreatedAt");
 
@@ -290,6 +299,41 @@ namespace ClientRequests.Requests.Data.Migrations.SqlServer
                     b.ToTable("RequestWorkItems", (string)null);
                 });
 
+            modelBuilder.Entity("ClientRequests.Requests.Domain.Teams.ClientTeam", b =>
+                {
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("AccountManagerId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTimeOffset>("AsOf")
+                        .IsConcurrencyToken()
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("ClientId");
+
+                    b.ToTable("ClientTeams", (string)null);
+                });
+
+            modelBuilder.Entity("ClientRequests.Requests.Domain.Teams.ClientTeamMember", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("UserId", "ClientId");
+
+                    b.HasIndex("ClientId");
+
+                    b.ToTable("ClientTeamMembers", (string)null);
+                });
+
             modelBuilder.Entity("ClientRequests.Requests.Domain.TimelineEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -351,6 +395,25 @@ namespace ClientRequests.Requests.Data.Migrations.SqlServer
                     b.HasIndex("RequestId", "At", "Id");
 
                     b.ToTable("TimelineEntries", (string)null);
+                });
+
+            modelBuilder.Entity("ClientRequests.ServiceDefaults.Data.Leases.Lease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Leases", (string)null);
                 });
 
             modelBuilder.Entity("ClientRequests.Requests.Domain.ClientRequest", b =>
@@ -473,6 +536,15 @@ namespace ClientRequests.Requests.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ClientRequests.Requests.Domain.Teams.ClientTeamMember", b =>
+                {
+                    b.HasOne("ClientRequests.Requests.Domain.Teams.ClientTeam", null)
+                        .WithMany("Members")
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ClientRequests.Requests.Domain.TimelineEntry", b =>
                 {
                     b.HasOne("ClientRequests.Requests.Domain.ClientRequest", null)
@@ -487,6 +559,11 @@ namespace ClientRequests.Requests.Data.Migrations.SqlServer
                     b.Navigation("Timeline");
 
                     b.Navigation("WorkItems");
+                });
+
+            modelBuilder.Entity("ClientRequests.Requests.Domain.Teams.ClientTeam", b =>
+                {
+                    b.Navigation("Members");
                 });
 #pragma warning restore 612, 618
         }

@@ -49,6 +49,13 @@ namespace ClientRequests.Requests.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClaimedUntil")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -65,6 +72,8 @@ namespace ClientRequests.Requests.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ClaimedBy");
 
                     b.HasIndex("SentAt", "CreatedAt");
 
@@ -285,6 +294,41 @@ namespace ClientRequests.Requests.Data.Migrations.Sqlite
                     b.ToTable("RequestWorkItems", (string)null);
                 });
 
+            modelBuilder.Entity("ClientRequests.Requests.Domain.Teams.ClientTeam", b =>
+                {
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccountManagerId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AsOf")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ClientId");
+
+                    b.ToTable("ClientTeams", (string)null);
+                });
+
+            modelBuilder.Entity("ClientRequests.Requests.Domain.Teams.ClientTeamMember", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId", "ClientId");
+
+                    b.HasIndex("ClientId");
+
+                    b.ToTable("ClientTeamMembers", (string)null);
+                });
+
             modelBuilder.Entity("ClientRequests.Requests.Domain.TimelineEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -346,6 +390,25 @@ namespace ClientRequests.Requests.Data.Migrations.Sqlite
                     b.HasIndex("RequestId", "At", "Id");
 
                     b.ToTable("TimelineEntries", (string)null);
+                });
+
+            modelBuilder.Entity("ClientRequests.ServiceDefaults.Data.Leases.Lease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Leases", (string)null);
                 });
 
             modelBuilder.Entity("ClientRequests.Requests.Domain.ClientRequest", b =>
@@ -468,6 +531,15 @@ namespace ClientRequests.Requests.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ClientRequests.Requests.Domain.Teams.ClientTeamMember", b =>
+                {
+                    b.HasOne("ClientRequests.Requests.Domain.Teams.ClientTeam", null)
+                        .WithMany("Members")
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ClientRequests.Requests.Domain.TimelineEntry", b =>
                 {
                     b.HasOne("ClientRequests.Requests.Domain.ClientRequest", null)
@@ -482,6 +554,11 @@ namespace ClientRequests.Requests.Data.Migrations.Sqlite
                     b.Navigation("Timeline");
 
                     b.Navigation("WorkItems");
+                });
+
+            modelBuilder.Entity("ClientRequests.Requests.Domain.Teams.ClientTeam", b =>
+                {
+                    b.Navigation("Members");
                 });
 #pragma warning restore 612, 618
         }
