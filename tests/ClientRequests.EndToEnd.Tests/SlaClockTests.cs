@@ -7,7 +7,7 @@ namespace ClientRequests.EndToEnd.Tests;
 
 /// <summary>
 /// One owner for clocks, seen from outside: a P1 opened through the gateway has its resolution target on the request and
-/// on every work item, the same instant in REST, in GraphQL and in the department's own queue (ADR 0024).
+/// on every work item, the same instant in REST, in GraphQL and in the department's own queue (ADR 0027).
 /// </summary>
 public sealed class SlaClockTests(PlatformFixture fixture)
 {

@@ -91,7 +91,7 @@ public sealed class EditTests
     public void A_P3_raised_to_P1_gets_the_P1_target_counted_from_its_submission()
     {
         var office = BusinessCalendar.Weekdays(TimeZoneInfo.Utc);
-        // Monday 30 November 09:00, a P3 (40 h) then raised to P1 (8 h) at 11:00 (ADR 0025: the new targets apply from the start).
+        // Monday 30 November 09:00, a P3 (40 h) then raised to P1 (8 h) at 11:00 (ADR 0028: the new targets apply from the start).
         var timeline = new[]
         {
             new TimelineEntry { Id = Guid.CreateVersion7(Requests.T0), RequestId = Guid.NewGuid(), At = Requests.T0, Kind = TimelineKinds.Submitted, ActorId = "alice" },

@@ -13,7 +13,7 @@ namespace Requests.Tests.Api;
 
 /// <summary>
 /// The requests service owns every clock: the assignment carries the work item's instants, each later change of them is
-/// announced once with a higher revision, and the REST view shows the same instants (ADR 0024).
+/// announced once with a higher revision, and the REST view shows the same instants (ADR 0027).
 /// </summary>
 public sealed class ClockOwnershipTests(RequestsAppFixture fixture) : IClassFixture<RequestsAppFixture>
 {
@@ -29,7 +29,7 @@ public sealed class ClockOwnershipTests(RequestsAppFixture fixture) : IClassFixt
     public async Task Every_work_item_of_a_new_request_has_a_clock_and_its_assignment_carries_the_same_instants()
     {
         using var alice = App.ClientFor(DemoUsers.Alice);
-        // "support" is in no Sla:Departments list of this test's settings: the default OLA applies, so it has a clock too.
+        // Both departments have an OLA in the shipped settings (and any other would get Sla:Ola): each item has a clock.
         var opened = await OpenAsync(alice, departments: ["billing", "support"]);
 
         Assert.Equal(SlaStates.OnTrack, opened.Sla.State);

@@ -21,7 +21,7 @@ public sealed class Department
     public bool LoadAware { get; set; }
     /// <summary>
     /// The department's published opening hours, for people. Its work items' clocks are computed by the requests service
-    /// (docs/decisions/0024-one-owner-for-clocks.md); this service stores the instants it is sent and does no SLA arithmetic.
+    /// (docs/decisions/0027-one-owner-for-clocks.md); this service stores the instants it is sent and does no SLA arithmetic.
     /// </summary>
     public TimeOnly OpensAt { get; set; } = new(9, 0);
     public TimeOnly ClosesAt { get; set; } = new(17, 0);

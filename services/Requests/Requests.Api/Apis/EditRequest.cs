@@ -17,7 +17,7 @@ namespace ClientRequests.Requests.Apis;
 
 /// <summary>
 /// PATCH /api/requests/{id}: edits an open request — fields, added and withdrawn departments — guarded by the version the
-/// caller read, with its clocks recomputed (ADR 0025). All or nothing: a refused part writes nothing.
+/// caller read, with its clocks recomputed (ADR 0028). All or nothing: a refused part writes nothing.
 /// </summary>
 public static class EditRequest
 {
