@@ -16,6 +16,7 @@ public static class TransientFailure
 
     public static bool Is(Exception exception) => exception switch
     {
+        PassingFailureException => true,
         DbUpdateConcurrencyException => false,
         DbUpdateException { InnerException: { } inner } => Is(inner),
         SqliteException sqlite => PassingSqliteErrors.Contains(sqlite.SqliteErrorCode),

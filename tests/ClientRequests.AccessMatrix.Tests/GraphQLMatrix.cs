@@ -37,7 +37,7 @@ public static class GraphQLMatrix
 
     public const string RequestSelection = """
         id clientId clientName type priority title status submittedAt externalReference satisfactionScore
-        sla { dueAt atRisk breached }
+        sla { state resolutionDueAt atRisk breached }
         client { id name tier status accountTeam { accountManagerId accountExecutiveIds } health { score band } }
         workItems { id departmentCode departmentName status round }
         timeline { id at kind actorId workItemId departmentCode status text visibility }
@@ -82,6 +82,11 @@ public static class GraphQLMatrix
             new(A, A, D, D, D, A), new(D, D, D, D, D, A)),
         new("mutation", "addComment", "mutation($id: ID!) { addComment(requestId: $id, text: \"Matrix comment\") { id title } }",
             c => new { id = c.T.RequestId }, new(A, A, A, A, D, A), new(D, D, D, D, D, A)),
+        new("mutation", "editRequest", "mutation($id: ID!) { editRequest(id: $id, input: { version: 0, title: \"Matrix edit\" }) { id title } }",
+            c => new { id = c.T.LifecycleRequestId }, new(A, A, D, D, D, A), new(D, D, D, D, D, A))
+        {
+            Note = "a CONFLICT (a stale version) counts as let in",
+        },
         new("mutation", "changeRequestStatus", "mutation($id: ID!) { changeRequestStatus(id: $id, action: RESUME) { id title status } }",
             c => new { id = c.T.LifecycleRequestId }, new(A, A, D, D, D, A), new(D, D, D, D, D, A))
         {

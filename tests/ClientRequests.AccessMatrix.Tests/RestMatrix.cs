@@ -106,6 +106,11 @@ public static class RestMatrix
             Body = _ => new { text = "Matrix comment", visibility = "internal" },
             Note = "an analyst reads every request but writes on none: 403, not 404",
         },
+        new("PATCH /api/requests/{id:guid}", Life, RequestActOwn, RequestActForeign)
+        {
+            Body = _ => new { version = 0, title = "Matrix edit" },
+            Note = "the team gets past the access rules (an edit, or a 409 naming the current version); another team's request is 404",
+        },
         new("POST /api/requests/{id:guid}/wait-on-client", c => $"{Life(c)}/wait-on-client", RequestActOwn, RequestActForeign) { Body = _ => new { reason = "Matrix" } },
         new("POST /api/requests/{id:guid}/resume", c => $"{Life(c)}/resume", RequestActOwn, RequestActForeign),
         new("POST /api/requests/{id:guid}/satisfaction", c => $"{Life(c)}/satisfaction", RequestActOwn, RequestActForeign) { Body = _ => new { score = 4 } },

@@ -10,7 +10,7 @@ public sealed class GraphQLTests(PlatformFixture fixture)
 {
     const string RequestFields = """
         id title status clientName priority
-        sla { dueAt atRisk breached }
+        sla { state resolutionDueAt atRisk breached }
         client { id name tier accountTeam { accountManagerId accountExecutiveIds } health { score band } }
         workItems { departmentCode status }
         """;

@@ -33,13 +33,19 @@ public sealed class DepartmentsApp(string amqpUri, IReadOnlyDictionary<string, s
         base.ConfigureWebHost(builder);
     }
 
-    /// <summary>What the requests service does: send the work item to the department's queue.</summary>
+    /// <summary>
+    /// What the requests service does: send the work item to the department's queue with its clock. The instants stand in for
+    /// the requests service's OLA (sooner for a higher priority); this service only stores what it is sent.
+    /// </summary>
     public async Task<Guid> SendWorkItemAsync(string department, string priority = "P3", string type = "billing", Guid? id = null)
     {
+        var now = DateTimeOffset.UtcNow;
+        var target = TimeSpan.FromHours(priority switch { "P1" => 4, "P2" => 8, "P3" => 16, _ => 40 });
         var message = new AssignWorkItem
         {
             WorkItemId = id ?? Guid.NewGuid(), RequestId = Guid.NewGuid(), ClientId = Guid.NewGuid(), DepartmentCode = department,
-            Type = type, Priority = priority, Title = "Invoice charged twice", Description = "Refund please", AssignedAt = DateTimeOffset.UtcNow,
+            Type = type, Priority = priority, Title = "Invoice charged twice", Description = "Refund please", AssignedAt = now,
+            DueAt = now + target, AtRiskAt = now + target * 0.8, ClockRevision = 1,
         };
         var quorum = Services.GetRequiredService<MessagingOptions>().QuorumQueues;
         var endpoint = await Services.GetRequiredService<IBus>().GetSendEndpoint(DepartmentQueue.Address(department, quorum));

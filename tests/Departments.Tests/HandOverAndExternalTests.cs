@@ -39,6 +39,9 @@ public sealed class HandOverAndExternalTests(DepartmentsAppFixture fixture) : IC
         Assert.Equal(("legal", handedOver.RequestId), (queued.DepartmentCode, queued.RequestId));
         var opened = await App.QueryAsync(db => Task.FromResult(db.WorkItems.Single(i => i.Id == newId)));
         Assert.Equal((WorkItemStatus.Queued, "legal"), (opened.Status, opened.DepartmentCode));
+        // Until the requests service sends the new item's own clock (revision 1), it keeps the instants of the item it came from.
+        var from = await App.QueryAsync(db => Task.FromResult(db.WorkItems.Single(i => i.Id == id)));
+        Assert.Equal((from.DueAt, from.AtRiskAt, 0), (opened.DueAt, opened.AtRiskAt, opened.ClockRevision));
     }
 
     [Fact]
@@ -93,6 +96,7 @@ public sealed class HandOverAndExternalTests(DepartmentsAppFixture fixture) : IC
         {
             WorkItemId = Guid.NewGuid(), RequestId = Guid.NewGuid(), ClientId = Guid.NewGuid(), DepartmentCode = "astrology", Type = "billing",
             Priority = "P3", Title = "Stars", Description = "", AssignedAt = DateTimeOffset.UtcNow,
+            DueAt = DateTimeOffset.UtcNow.AddHours(8), AtRiskAt = DateTimeOffset.UtcNow.AddHours(6), ClockRevision = 1,
         };
         var billingQueue = await App.Services.GetRequiredService<IBus>().GetSendEndpoint(new Uri($"queue:{DepartmentQueue.Name("billing")}"));
         await billingQueue.Send(wrong);

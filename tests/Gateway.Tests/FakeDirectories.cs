@@ -50,7 +50,7 @@ public sealed class FakeDirectories : Interceptor
             {
                 Id = id, ClientId = fake.Clients[r % clients].Id, ClientName = fake.Clients[r % clients].Name, Type = "billing",
                 Priority = "P2", Title = $"Request {r}", Status = "Routed", SubmittedAt = Timestamp.FromDateTime(Epoch.AddMinutes(r)),
-                DueAt = Timestamp.FromDateTime(Epoch.AddDays(2)), AtRisk = r % 2 == 0,
+                WantedBy = Timestamp.FromDateTime(Epoch.AddDays(2)), AtRisk = r % 2 == 0,
                 WorkItems = { new WorkItemEntry { Id = Guid.NewGuid().ToString(), DepartmentCode = "billing", DepartmentName = "Billing", Status = "Queued", Round = 1 } },
             });
         }

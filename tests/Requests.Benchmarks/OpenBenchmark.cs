@@ -5,6 +5,7 @@ using ClientRequests.Departments.Grpc;
 using ClientRequests.Requests.Apis;
 using ClientRequests.Requests.Domain;
 using ClientRequests.Requests.Grpc;
+using ClientRequests.Requests.Sla;
 using ClientRequests.ServiceDefaults.Security;
 using Grpc.Core;
 using Microsoft.Extensions.Caching.Memory;
@@ -20,6 +21,8 @@ namespace Requests.Benchmarks;
 /// </summary>
 static class OpenBenchmark
 {
+    static readonly RequestClocks Clocks = new(Options.Create(new SlaOptions()), TimeProvider.System);
+
     public static async Task<List<double>> MeasureAsync(string path, int runs)
     {
         var cache = new MemoryCache(Options.Create(new MemoryCacheOptions()));
@@ -33,7 +36,7 @@ static class OpenBenchmark
                 $"BENCH-{Guid.NewGuid():N}", null);
             var watch = Stopwatch.StartNew();
             await using var db = Database.Open(path);
-            var intake = new Intake(db, new ClientLookup(new Directory(), cache), new Routing(), types, TimeProvider.System);
+            var intake = new Intake(db, new ClientLookup(new Directory(), cache), new Routing(), types, Clocks, TimeProvider.System);
             if (await intake.OpenAsync(body, user, CancellationToken.None) is not IntakeResult.Opened) throw new InvalidOperationException("Not opened.");
             await db.SaveChangesAsync();
             watch.Stop();

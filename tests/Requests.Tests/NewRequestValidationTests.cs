@@ -46,5 +46,5 @@ public sealed class NewRequestValidationTests
 
     [Fact]
     public void A_due_date_in_the_past_is_named() =>
-        Assert.True((Valid() with { DueAt = Now.AddMinutes(-1) }).Validate(Types, Now).ContainsKey("dueAt"));
+        Assert.True((Valid() with { WantedBy = Now.AddMinutes(-1) }).Validate(Types, Now).ContainsKey("wantedBy"));
 }

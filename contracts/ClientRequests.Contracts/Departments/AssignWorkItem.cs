@@ -15,4 +15,12 @@ public record AssignWorkItem
     public required string Title { get; init; }
     public required string Description { get; init; }
     public required DateTimeOffset AssignedAt { get; init; }
+    /// <summary>
+    /// The department's OLA as the requests service computes it (the only place clocks are computed): when its target runs
+    /// out and when the item becomes at risk. Later changes come as <see cref="WorkItemClockChanged"/> with a higher revision.
+    /// </summary>
+    public required DateTimeOffset DueAt { get; init; }
+    public required DateTimeOffset AtRiskAt { get; init; }
+    /// <summary>1 from the requests service; 0 when the departments side assigns a hand-over's new item before its clock is known.</summary>
+    public required int ClockRevision { get; init; }
 }

@@ -31,6 +31,18 @@ public sealed class GatewayMutation : ObjectGraphType
                 return await ReadBackAsync(c, created.GetProperty("id").GetString()!);
             });
 
+        Field<RequestType>("editRequest")
+            .Description("Edits an open request (PATCH /api/requests/{id}): fields, added and withdrawn departments. input.version is the " +
+                "version you read; a stale one is a CONFLICT naming the current version, and nothing is changed.")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .Argument<NonNullGraphType<EditRequestInputType>>("input")
+            .ResolveAsync(async c =>
+            {
+                var id = c.GetArgument<string>("id");
+                await Rest.PatchAsync(Client(c), $"api/requests/{Uri.EscapeDataString(id)}", c.GetArgument<Dictionary<string, object?>>("input"), c.CancellationToken);
+                return await ReadBackAsync(c, id);
+            });
+
         Field<RequestType>("addComment")
             .Argument<NonNullGraphType<IdGraphType>>("requestId")
             .Argument<NonNullGraphType<StringGraphType>>("text")
@@ -97,7 +109,7 @@ public sealed class OpenRequestInputType : InputObjectGraphType
         Field<NonNullGraphType<StringGraphType>>("title");
         Field<NonNullGraphType<StringGraphType>>("description");
         Field<ListGraphType<NonNullGraphType<StringGraphType>>>("tags");
-        Field<DateTimeOffsetGraphType>("dueAt");
+        Field<DateTimeOffsetGraphType>("wantedBy").Description("The date the requester wishes it done by; the SLA targets are the platform's.");
         Field<StringGraphType>("externalReference");
         Field<ListGraphType<NonNullGraphType<StringGraphType>>>("departments");
     }

@@ -15,7 +15,13 @@ public static class Extensions
         builder.Services.AddScoped<IDemoDataSeeder<DepartmentsDbContext>, DemoData>();
 
         // AssignWorkItem is consumed from each managed department's own queue, connected by DepartmentQueues.
-        builder.AddMessaging<DepartmentsDbContext>(bus => bus.AddConsumer<AssignWorkItemConsumer>().ExcludeFromConfigureEndpoints());
+        builder.AddMessaging<DepartmentsDbContext>(bus =>
+        {
+            bus.AddConsumer<AssignWorkItemConsumer>().ExcludeFromConfigureEndpoints();
+            bus.AddConsumer<WorkItemClockChangedConsumer>();
+            bus.AddConsumer<WorkItemWithdrawnConsumer>();
+            bus.AddConsumer<RequestEditedConsumer>();
+        });
         builder.Services.AddSingleton<QuorumQueueDeclarer>();
         builder.Services.AddSingleton<DepartmentQueues>();
         builder.Services.AddHostedService<DepartmentQueuesStarter>();

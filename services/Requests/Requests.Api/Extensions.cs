@@ -40,6 +40,7 @@ public static class Extensions
         builder.Services.AddSingleton<RequestTypes>();
 
         builder.Services.AddOptions<SlaOptions>().BindConfiguration(SlaOptions.Section);
+        builder.Services.AddSingleton<RequestClocks>();
         builder.Services.AddHostedService<SlaMonitor>();
         // Who is on each client's team now: event-fed, rebuilt from the directory on start (ADR 0024).
         builder.Services.AddOptions<TeamOptions>().BindConfiguration(TeamOptions.Section);

@@ -20,7 +20,7 @@ public static class GraphQLCaseGenerator
         "{ me { id name roles departments } }",
         "{ departments { code name mode leadId members { userId name skills capacity } } }",
         "query Requests($first: Int, $after: String) { requests(first: $first, after: $after) { nodes { id title status client { name health { band score } } workItems { departmentCode status } } pageInfo { hasNextPage endCursor } } }",
-        "query One($id: ID!) { request(id: $id) { id title status sla { dueAt atRisk breached } timeline { __typename } } }",
+        "query One($id: ID!) { request(id: $id) { id title status sla { state resolutionDueAt atRisk breached } timeline { __typename } } }",
         "query Clients($ids: [ID!]!) { clients(ids: $ids) { id name tier accountTeam { accountManagerId accountExecutiveIds } } }",
         "{ queue(code: \"billing\") { items { id title status priority } nextCursor } }",
         "query Dashboard($days: Int) { dashboard(days: $days) { days backlog { departmentCode open byStatus { status count } } slaByClient { key compliance breachedOpen } cycleTime { p50Hours p99Hours } requestsOverTime { day type count } clientHealth { name health { score } } } }",
@@ -165,7 +165,7 @@ public static class GraphQLCaseGenerator
                 {
                     ["clientId"] = random.Next(2) == 0 ? "11111111-1111-1111-1111-111111111111" : Nasty.BadEnum(random),
                     ["type"] = Nasty.BadEnum(random), ["priority"] = Nasty.BadEnum(random), ["title"] = huge, ["description"] = "",
-                    ["tags"] = new JsonArray(huge[..Math.Min(huge.Length, 5000)], ""), ["dueAt"] = "9999-99-99",
+                    ["tags"] = new JsonArray(huge[..Math.Min(huge.Length, 5000)], ""), ["wantedBy"] = "9999-99-99",
                 },
             }), "openRequest with bad enums, a huge title and a bad date"),
             1 => (Operation($"mutation {{ changeRequestStatus(id: \"{Nasty.RandomGuid(random)}\", action: NOT_AN_ACTION) {{ id }} }}"), "an unknown action"),

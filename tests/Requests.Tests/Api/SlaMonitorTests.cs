@@ -23,7 +23,7 @@ public sealed class SlaMonitorTests : IAsyncLifetime
             ["Sla:Policies:0:Priority"] = "P2",
             ["Sla:Policies:0:FirstResponse"] = "00:00:01",
             ["Sla:Policies:0:Resolution"] = "00:00:02",
-            ["Sla:Departments:billing:Resolution"] = "00:00:02",
+            ["Sla:Departments:billing:Priorities:P2"] = "00:00:02",
         };
         for (var d = 0; d < 7; d++) settings[$"Sla:Calendar:Days:{d}"] = ((DayOfWeek)d).ToString();
         app = await RequestsApp.StartAsync(settings);

@@ -30,6 +30,13 @@ public static class Rest
             : await response.Content.ReadFromJsonAsync<JsonElement>(Json, cancellationToken);
     }
 
+    public static async Task<JsonElement> PatchAsync(HttpClient client, string path, object body, CancellationToken cancellationToken)
+    {
+        using var response = await client.PatchAsJsonAsync(path, body, Json, cancellationToken);
+        await EnsureSuccessAsync(response, cancellationToken);
+        return await response.Content.ReadFromJsonAsync<JsonElement>(Json, cancellationToken);
+    }
+
     static async Task EnsureSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         if (response.IsSuccessStatusCode) return;
@@ -53,7 +60,7 @@ public static class Rest
         401 => "UNAUTHENTICATED",
         403 => "FORBIDDEN",
         404 => "NOT_FOUND",
-        409 => "CONFLICT",
+        409 or 412 => "CONFLICT",
         _ => "SERVICE_ERROR",
     };
 }

@@ -93,6 +93,6 @@ public static class RequestUpdates
 
     /// <summary>What a subscriber can see change: a new result only when this differs.</summary>
     static string Fingerprint(RequestEntry e) =>
-        $"{e.Status}|{e.AtRisk}|{e.Breached}|{e.SatisfactionScore}|{e.DueAt}|" +
-        string.Join(",", e.WorkItems.Select(w => $"{w.Id}:{w.Status}:{w.Round}"));
+        $"{e.Status}|{e.AtRisk}|{e.Breached}|{e.SatisfactionScore}|{e.WantedBy}|{e.Sla?.State}|{e.Sla?.ResolutionDueAt}|" +
+        string.Join(",", e.WorkItems.Select(w => $"{w.Id}:{w.Status}:{w.Round}:{w.Sla?.State}"));
 }

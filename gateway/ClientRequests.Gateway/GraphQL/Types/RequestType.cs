@@ -25,7 +25,12 @@ public sealed class RequestType : ObjectGraphType<RequestNode>
         Field<StringGraphType>("externalReference")
             .Resolve(c => string.IsNullOrEmpty(c.Source.Entry.ExternalReference) ? null : c.Source.Entry.ExternalReference);
         Field<IntGraphType>("satisfactionScore").Resolve(c => c.Source.Entry.SatisfactionScore == 0 ? null : c.Source.Entry.SatisfactionScore);
-        Field<NonNullGraphType<SlaType>>("sla").Resolve(c => c.Source.Entry);
+        Field<IntGraphType>("version").Description("What editRequest sends back; null on list rows.")
+            .Resolve(c => c.Source.HasWorkItems ? c.Source.Entry.Version : null);
+        Field<DateTimeOffsetGraphType>("wantedBy").Description("The date the requester wishes it done by: a wish, not an SLA target.")
+            .Resolve(c => c.Source.Entry.WantedBy?.ToDateTimeOffset());
+        Field<NonNullGraphType<SlaType>>("sla").Description("The request's clocks: first response and resolution.")
+            .Resolve(c => new SlaNode(c.Source.Entry.Sla ?? new SlaEntry(), c.Source.Entry.AtRisk, c.Source.Entry.Breached));
 
         Field<ClientType>("client")
             .Description("The client, from the clients service: one call for every request of the level. Null for department staff (ADR 0025).")
@@ -50,13 +55,23 @@ public sealed class RequestType : ObjectGraphType<RequestNode>
     }
 }
 
-public sealed class SlaType : ObjectGraphType<RequestEntry>
+/// <summary>A clock as the requests service computed it, with the request's stored flags for the older fields.</summary>
+public sealed record SlaNode(SlaEntry Entry, bool AtRisk, bool Breached);
+
+public sealed class SlaType : ObjectGraphType<SlaNode>
 {
     public SlaType()
     {
         Name = "Sla";
-        Description = "Where the request stands against its resolution target.";
-        Field<DateTimeOffsetGraphType>("dueAt").Resolve(c => c.Source.DueAt?.ToDateTimeOffset());
+        Description = "Where a request (its first response and resolution) or a department's part (its OLA) stands against its targets.";
+        Field<NonNullGraphType<StringGraphType>>("state").Description("on-track, at-risk, breached, paused, met or missed.")
+            .Resolve(c => c.Source.Entry.State.Length == 0 ? "on-track" : c.Source.Entry.State);
+        Field<DateTimeOffsetGraphType>("firstResponseDueAt").Description("On a request only.")
+            .Resolve(c => c.Source.Entry.FirstResponseDueAt?.ToDateTimeOffset());
+        Field<DateTimeOffsetGraphType>("resolutionDueAt").Description("Where the resolution target runs out; null while paused before reaching it.")
+            .Resolve(c => c.Source.Entry.ResolutionDueAt?.ToDateTimeOffset());
+        Field<DateTimeOffsetGraphType>("atRiskAt").Resolve(c => c.Source.Entry.AtRiskAt?.ToDateTimeOffset());
+        Field<NonNullGraphType<IntGraphType>>("elapsedBusinessMinutes").Resolve(c => (int)Math.Min(int.MaxValue, c.Source.Entry.ElapsedBusinessMinutes));
         Field<NonNullGraphType<BooleanGraphType>>("atRisk").Resolve(c => c.Source.AtRisk);
         Field<NonNullGraphType<BooleanGraphType>>("breached").Resolve(c => c.Source.Breached);
     }
@@ -72,6 +87,8 @@ public sealed class WorkItemType : ObjectGraphType<WorkItemEntry>
         Field<NonNullGraphType<StringGraphType>>("departmentName").Resolve(c => c.Source.DepartmentName);
         Field<NonNullGraphType<StringGraphType>>("status").Resolve(c => c.Source.Status);
         Field<NonNullGraphType<IntGraphType>>("round").Resolve(c => c.Source.Round);
+        Field<NonNullGraphType<SlaType>>("sla").Description("The department's OLA clock: the instants its queue sorts on.")
+            .Resolve(c => new SlaNode(c.Source.Sla ?? new SlaEntry(), c.Source.Sla?.State == "at-risk", c.Source.Sla?.State is "breached" or "missed"));
     }
 }
 
@@ -89,6 +106,8 @@ public sealed class TimelineEntryType : ObjectGraphType<TimelineEntry>
         Field<StringGraphType>("status").Resolve(c => NullIfEmpty(c.Source.Status));
         Field<StringGraphType>("text").Resolve(c => NullIfEmpty(c.Source.Text));
         Field<NonNullGraphType<StringGraphType>>("visibility").Resolve(c => c.Source.Visibility);
+        Field<StringGraphType>("before").Description("For an edit (text names the field): its value before.").Resolve(c => NullIfEmpty(c.Source.Before));
+        Field<StringGraphType>("after").Description("For an edit: its value after.").Resolve(c => NullIfEmpty(c.Source.After));
     }
 
     static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;

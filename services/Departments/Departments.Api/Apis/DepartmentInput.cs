@@ -38,7 +38,7 @@ public sealed partial record DepartmentInput(string? Code, string? Name, string?
         department.LoadAware = LoadAware ?? false;
         department.OpensAt = OpensAt ?? new TimeOnly(9, 0);
         department.ClosesAt = ClosesAt ?? new TimeOnly(17, 0);
-        department.WorkDays = WorkDays is null ? [.. BusinessCalendar.Weekdays] : WorkDays.Select(d => Enum.Parse<DayOfWeek>(d, true)).Distinct().ToList();
+        department.WorkDays = WorkDays is null ? [.. Department.Weekdays] : WorkDays.Select(d => Enum.Parse<DayOfWeek>(d, true)).Distinct().ToList();
         department.TimeZone = TimeZone ?? "UTC";
     }
 }

@@ -39,7 +39,8 @@ public sealed record QueueQuery(string DepartmentCode, WorkItemStatus? Status, Q
         var query = db.WorkItems.AsNoTracking().Where(i => i.DepartmentCode == DepartmentCode);
         if (Status is { } status) query = query.Where(i => i.Status == status);
         if (AtRiskOnly)
-            query = query.Where(i => i.AtRiskAt <= now &&
+            // WorkItem.IsAtRisk, as SQL.
+            query = query.Where(i => i.AtRiskAt <= now && !i.ClockPaused &&
                 (i.Status == WorkItemStatus.Queued || i.Status == WorkItemStatus.Claimed || i.Status == WorkItemStatus.InProgress));
 
         List<WorkItem> items;

@@ -9,6 +9,6 @@ public sealed record WorkItemView(Guid Id, Guid RequestId, Guid ClientId, string
 {
     public static WorkItemView From(WorkItem i, DateTimeOffset now) =>
         new(i.Id, i.RequestId, i.ClientId, i.DepartmentCode, i.Type, i.Priority, i.Title, i.Status.ToString(), i.ClaimedBy, i.QueuedAt,
-            i.Description, i.DueAt, i.IsOpen && i.AtRiskAt <= now, i.ClaimedAt, i.StartedAt, i.ClosedAt,
+            i.Description, i.DueAt, i.IsAtRisk(now), i.ClaimedAt, i.StartedAt, i.ClosedAt,
             i.ResolutionNote, i.RejectionReason, i.HandedOverTo, i.HandedOverAs, i.RequiredSkills, i.Sequence);
 }

@@ -28,21 +28,21 @@ public sealed class AssignWorkItemConsumer(DepartmentsDbContext db, TimeProvider
 
         var rules = await Db.RoutingRules.AsNoTracking().ToListAsync(context.CancellationToken);
         var now = Clock.GetUtcNow();
-        var (dueAt, atRiskAt) = Sla.Deadlines(department!.Calendar, message.Priority, now);
         var item = new WorkItem
         {
             Id = message.WorkItemId,
             RequestId = message.RequestId,
             ClientId = message.ClientId,
-            DepartmentCode = department.Code,
+            DepartmentCode = department!.Code,
             Type = message.Type,
             Priority = message.Priority,
             Title = message.Title,
             Description = message.Description,
             AssignedAt = message.AssignedAt,
             QueuedAt = now,
-            DueAt = dueAt,
-            AtRiskAt = atRiskAt,
+            DueAt = message.DueAt,
+            AtRiskAt = message.AtRiskAt,
+            ClockRevision = message.ClockRevision,
             RequiredSkills = [.. Router.RequiredSkills(rules, department.Code, message.Type, message.Priority)],
             Sequence = 1,
         };
@@ -74,6 +74,7 @@ public sealed class WorkItemMessageException(string message) : Exception(message
             : Invalid(message.Type, 60) ? "Type is missing or longer than 60 characters"
             : Invalid(message.Priority, 10) ? "Priority is missing or longer than 10 characters"
             : message.Description is null || message.Description.Length > 4000 ? "Description is missing or longer than 4000 characters"
+            : message.AtRiskAt > message.DueAt ? "AtRiskAt is after DueAt"
             : null;
         if (problem is not null) throw new WorkItemMessageException($"AssignWorkItem {message.WorkItemId} refused: {problem}.");
     }

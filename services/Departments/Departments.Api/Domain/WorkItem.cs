@@ -1,6 +1,6 @@
 namespace ClientRequests.Departments.Domain;
 
-public enum WorkItemStatus { Queued, Claimed, InProgress, Completed, Rejected, HandedOver }
+public enum WorkItemStatus { Queued, Claimed, InProgress, Completed, Rejected, HandedOver, Withdrawn }
 
 /// <summary>One department's part of a client request. Its transitions are in WorkItemTransitions.cs.</summary>
 public sealed partial class WorkItem
@@ -10,9 +10,11 @@ public sealed partial class WorkItem
     public required Guid ClientId { get; init; }
     public required string DepartmentCode { get; init; }
     public required string Type { get; init; }
-    public required string Priority { get; init; }
-    public required string Title { get; init; }
-    public required string Description { get; init; }
+    public required string Priority { get; set; }
+    public required string Title { get; set; }
+    public required string Description { get; set; }
+    /// <summary>The request's version whose title, description and priority these are: an older edit arriving late changes nothing.</summary>
+    public int RequestVersion { get; set; }
     public WorkItemStatus Status { get; set; } = WorkItemStatus.Queued;
     public string? ClaimedBy { get; set; }
     public DateTimeOffset? ClaimedAt { get; set; }
@@ -26,16 +28,23 @@ public sealed partial class WorkItem
     public List<string> RequiredSkills { get; set; } = [];
     public required DateTimeOffset AssignedAt { get; init; }
     public required DateTimeOffset QueuedAt { get; init; }
-    /// <summary>When the department's resolution target runs out, in its business hours.</summary>
+    /// <summary>When the department's OLA runs out, as the requests service computed it (sent in AssignWorkItem, then WorkItemClockChanged).</summary>
     public DateTimeOffset DueAt { get; set; }
-    /// <summary>From here on the item is at risk of missing <see cref="DueAt"/> (three quarters of the target used).</summary>
+    /// <summary>From here on the item is at risk of missing <see cref="DueAt"/>; computed by the requests service like it.</summary>
     public DateTimeOffset AtRiskAt { get; set; }
+    /// <summary>The request waits on its client: the clock stands still and the item is not at risk meanwhile.</summary>
+    public bool ClockPaused { get; set; }
+    /// <summary>The revision of the instants above: a clock change that arrives late (a lower revision) is ignored.</summary>
+    public int ClockRevision { get; set; }
     /// <summary>Counts this item's progress events, so receivers can order them.</summary>
     public int Sequence { get; set; }
     /// <summary>Optimistic concurrency: two agents acting on one item at once cannot both win.</summary>
     public int Version { get; set; }
 
     public bool IsOpen => Status is WorkItemStatus.Queued or WorkItemStatus.Claimed or WorkItemStatus.InProgress;
+
+    /// <summary>The one at-risk rule here: open, the clock running, and past the at-risk instant the requests service sent.</summary>
+    public bool IsAtRisk(DateTimeOffset now) => IsOpen && !ClockPaused && AtRiskAt <= now;
 
     public bool IsHeld => Status is WorkItemStatus.Claimed or WorkItemStatus.InProgress;
 }

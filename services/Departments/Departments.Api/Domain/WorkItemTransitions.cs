@@ -103,12 +103,16 @@ public sealed partial class WorkItem
         }, null);
     }
 
-    /// <summary>What the target department receives for a hand-over: the same request, a new work item.</summary>
+    /// <summary>
+    /// What the target department receives for a hand-over: the same request, a new work item. Its clock is the requests
+    /// service's to compute: until its WorkItemClockChanged arrives (revision 1), the item keeps the instants of the one it
+    /// came from (revision 0), so it does not sort as if it had no deadline.
+    /// </summary>
     public AssignWorkItem HandOverCommand(DateTimeOffset now) => new()
     {
         WorkItemId = HandedOverAs ?? throw new InvalidOperationException("The work item was not handed over."),
         RequestId = RequestId, ClientId = ClientId, DepartmentCode = HandedOverTo!, Type = Type, Priority = Priority,
-        Title = Title, Description = Description, AssignedAt = now,
+        Title = Title, Description = Description, AssignedAt = now, DueAt = DueAt, AtRiskAt = AtRiskAt, ClockRevision = 0,
     };
 
     Outcome Hold(string memberId, DateTimeOffset now)

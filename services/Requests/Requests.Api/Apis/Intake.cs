@@ -6,6 +6,7 @@ using ClientRequests.Messaging;
 using ClientRequests.Requests.Data;
 using ClientRequests.Requests.Domain;
 using ClientRequests.Requests.Grpc;
+using ClientRequests.Requests.Sla;
 using ClientRequests.ServiceDefaults.Security;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
@@ -29,7 +30,7 @@ public abstract record IntakeResult
 /// The caller saves, so that it can add its own rows (the idempotency record) to the same transaction.
 /// </summary>
 public sealed class Intake(RequestsDbContext db, ClientLookup clients, DepartmentRouting.DepartmentRoutingClient routing,
-    RequestTypes types, TimeProvider clock)
+    RequestTypes types, RequestClocks clocks, TimeProvider clock)
 {
     public async Task<IntakeResult> OpenAsync(NewRequest body, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
@@ -82,7 +83,7 @@ public sealed class Intake(RequestsDbContext db, ClientLookup clients, Departmen
             Title = body.Title!.Trim(),
             Description = body.Description!,
             Tags = body.Tags ?? [],
-            DueAt = body.DueAt,
+            WantedBy = body.WantedBy,
             ExternalReference = body.ExternalReference,
             RoutedBy = route.MatchedRule,
             SubmittedAt = now,
@@ -98,10 +99,11 @@ public sealed class Intake(RequestsDbContext db, ClientLookup clients, Departmen
         request.Record(TimelineKinds.Submitted, request.OpenedBy, now, $"Routed by {request.RoutedBy}.", visibility: Visibility.Client);
         foreach (var item in request.WorkItems) request.Record(TimelineKinds.WorkItemAssigned, TimelineKinds.System, now, item: item);
 
+        clocks.Apply(db, request, request.Timeline, now);
         db.Requests.Add(request);
         db.Publish(Submitted(request, client), clock);
         foreach (var item in request.WorkItems)
-            db.Send(Assignment(request, item), DepartmentQueue.Name(item.DepartmentCode), clock);
+            db.Send(clocks.Assignment(request, item), DepartmentQueue.Name(item.DepartmentCode), clock);
         return new IntakeResult.Opened(request);
     }
 
@@ -120,18 +122,5 @@ public sealed class Intake(RequestsDbContext db, ClientLookup clients, Departmen
         Title = request.Title,
         DepartmentCodes = request.WorkItems.Select(w => w.DepartmentCode).ToList(),
         SubmittedAt = request.SubmittedAt,
-    };
-
-    internal static AssignWorkItem Assignment(ClientRequest request, RequestWorkItem item) => new()
-    {
-        WorkItemId = item.Id,
-        RequestId = request.Id,
-        ClientId = request.ClientId,
-        DepartmentCode = item.DepartmentCode,
-        Type = request.Type,
-        Priority = request.Priority.ToString(),
-        Title = request.Title,
-        Description = request.Description,
-        AssignedAt = item.AssignedAt,
     };
 }

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using ClientRequests.Messaging;
 using ClientRequests.Requests.Data;
 using ClientRequests.Requests.Domain;
+using ClientRequests.Requests.Sla;
 using ClientRequests.ServiceDefaults.Problems;
 using ClientRequests.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -28,36 +29,44 @@ public static class LifecycleApi
     }
 
     static Task<Results<Ok<RequestView>, ValidationProblem, ProblemHttpResult>> Cancel(Guid id, ActionBody? body, ClaimsPrincipal user,
-        RequestsDbContext db, RequestAccess access, TimeProvider clock, CancellationToken cancellationToken) =>
-        Act(id, body?.Reason, user, db, access, clock, (r, at) => r.Cancel(user.UserId(), at, body?.Reason), cancellationToken);
+        RequestsDbContext db, RequestAccess access, RequestClocks clocks, TimeProvider clock, CancellationToken cancellationToken) =>
+        Act(id, body?.Reason, user, db, access, clocks, clock, (r, at) => r.Cancel(user.UserId(), at, body?.Reason), cancellationToken);
 
     static Task<Results<Ok<RequestView>, ValidationProblem, ProblemHttpResult>> WaitOnClient(Guid id, ActionBody? body, ClaimsPrincipal user,
-        RequestsDbContext db, RequestAccess access, TimeProvider clock, CancellationToken cancellationToken) =>
-        Act(id, body?.Reason, user, db, access, clock, (r, at) => r.WaitOnClient(user.UserId(), at, body?.Reason), cancellationToken);
+        RequestsDbContext db, RequestAccess access, RequestClocks clocks, TimeProvider clock, CancellationToken cancellationToken) =>
+        Act(id, body?.Reason, user, db, access, clocks, clock, (r, at) => r.WaitOnClient(user.UserId(), at, body?.Reason), cancellationToken);
 
     static Task<Results<Ok<RequestView>, ValidationProblem, ProblemHttpResult>> Resume(Guid id, ClaimsPrincipal user,
-        RequestsDbContext db, RequestAccess access, TimeProvider clock, CancellationToken cancellationToken) =>
-        Act(id, null, user, db, access, clock, (r, at) => r.Resume(user.UserId(), at), cancellationToken);
+        RequestsDbContext db, RequestAccess access, RequestClocks clocks, TimeProvider clock, CancellationToken cancellationToken) =>
+        Act(id, null, user, db, access, clocks, clock, (r, at) => r.Resume(user.UserId(), at), cancellationToken);
 
     static async Task<Results<Ok<RequestView>, ValidationProblem, ProblemHttpResult>> Reopen(Guid id, ReopenBody? body, ClaimsPrincipal user,
-        RequestsDbContext db, RequestAccess access, TimeProvider clock, CancellationToken cancellationToken)
+        RequestsDbContext db, RequestAccess access, RequestClocks clocks, TimeProvider clock, CancellationToken cancellationToken)
     {
         var codes = body?.Departments ?? [];
-        return await Act(id, body?.Reason, user, db, access, clock, (request, at) =>
+        IReadOnlyList<RequestWorkItem> reopened = [];
+        // The new round's items are sent after Act has evaluated their clocks, so that their assignment carries them.
+        return await Act(id, body?.Reason, user, db, access, clocks, clock, (request, at) =>
         {
             var unknown = codes.Where(c => request.WorkItems.All(w => !string.Equals(w.DepartmentCode, c, StringComparison.OrdinalIgnoreCase))).ToList();
             if (unknown.Count > 0) return Problem.Invalid("departments", $"The request was not sent to: {string.Join(", ", unknown)}.");
             var (refused, items) = request.Reopen(user.UserId(), at, body?.Reason, codes);
-            foreach (var item in items)
-                db.Send(Intake.Assignment(request, item), DepartmentQueue.Name(item.DepartmentCode), clock);
+            reopened = items;
             return refused;
-        }, cancellationToken);
+        }, cancellationToken, request =>
+        {
+            foreach (var item in reopened)
+                db.Send(clocks.Assignment(request, item), DepartmentQueue.Name(item.DepartmentCode), clock);
+        });
     }
 
-    /// <summary>Validates the reason, loads the request if the caller may act on it, makes the move, and saves it with its events.</summary>
+    /// <summary>
+    /// Validates the reason, loads the request if the caller may act on it, makes the move, recomputes its clocks (a pause
+    /// or resume moves them), and saves it with its events. <paramref name="assign"/> sends the assignments of new work items.
+    /// </summary>
     static async Task<Results<Ok<RequestView>, ValidationProblem, ProblemHttpResult>> Act(Guid id, string? reason, ClaimsPrincipal user,
-        RequestsDbContext db, RequestAccess access, TimeProvider clock, Func<ClientRequest, DateTimeOffset, object?> move,
-        CancellationToken cancellationToken)
+        RequestsDbContext db, RequestAccess access, RequestClocks clocks, TimeProvider clock, Func<ClientRequest, DateTimeOffset, object?> move,
+        CancellationToken cancellationToken, Action<ClientRequest>? assign = null)
     {
         if (reason is { Length: > ReasonMax }) return Problem.Invalid("reason", $"'reason' is longer than {ReasonMax} characters.");
         var request = await access.ForActingAsync(id, user, cancellationToken);
@@ -68,9 +77,11 @@ public static class LifecycleApi
             case TransitionRefused refused: return Refused(refused);
             case ValidationProblem invalid: return invalid;
         }
+        await clocks.RefreshAsync(db, request, cancellationToken);
+        assign?.Invoke(request);
         db.PublishStatusChanges(request, clock);
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(RequestView.From(request));
+        return TypedResults.Ok(RequestView.From(request, clocks));
     }
 
     /// <summary>409 naming the state the request is in, so the caller can reload and decide.</summary>

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace ClientRequests.Requests.Apis;
 
 public sealed record RequestSummary(Guid Id, Guid ClientId, string ClientName, string Type, string Priority, string Title, string Status,
-    DateTimeOffset SubmittedAt, DateTimeOffset? DueAt, string? ExternalReference, bool AtRisk, bool Breached);
+    DateTimeOffset SubmittedAt, DateTimeOffset? WantedBy, string? ExternalReference, bool AtRisk, bool Breached);
 
 /// <summary>The filters of a request list, as the REST query string and the gRPC message both carry them.</summary>
 public sealed record RequestFilter(Guid? ClientId = null, string? Status = null, string? Department = null, string? Type = null,

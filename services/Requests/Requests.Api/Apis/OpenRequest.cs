@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using ClientRequests.Requests.Data;
 using ClientRequests.Requests.Domain;
+using ClientRequests.Requests.Sla;
 using ClientRequests.ServiceDefaults.Problems;
 using ClientRequests.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -21,7 +22,7 @@ public static class OpenRequest
 
     public static async Task<Results<Created<RequestView>, ValidationProblem, ProblemHttpResult>> Handle(
         NewRequest body, [FromHeader(Name = IdempotencyKeyHeader)] string? idempotencyKey, ClaimsPrincipal user,
-        RequestsDbContext db, Intake intake, TimeProvider clock, CancellationToken cancellationToken)
+        RequestsDbContext db, Intake intake, RequestClocks clocks, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (idempotencyKey is not null && (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > IdempotencyRecord.KeyMax))
             return Problem.Invalid(IdempotencyKeyHeader, $"'{IdempotencyKeyHeader}' is 1 to {IdempotencyRecord.KeyMax} characters.");
@@ -37,7 +38,7 @@ public static class OpenRequest
             case IntakeResult.Unavailable: return Problem.Unavailable("A service this request depends on is unavailable.", "Nothing was recorded. Try again shortly.");
             case IntakeResult.Existing existing: return AlreadyOpened(existing.RequestId);
             case IntakeResult.Opened opened:
-                var view = RequestView.From(opened.Request);
+                var view = RequestView.From(opened.Request, clocks);
                 var location = $"/api/requests/{view.Id}";
                 if (idempotencyKey is not null)
                     db.IdempotencyRecords.Add(new IdempotencyRecord

@@ -70,7 +70,7 @@ public sealed record RequestListQuery(Guid? ClientId, RequestStatus? Status, Pri
     {
         var rows = await requests.OrderByDescending(r => r.SubmittedAt).ThenByDescending(r => r.Id).Take(Limit + 1)
             .Select(r => new RequestSummary(r.Id, r.ClientId, r.ClientName, r.Type, r.Priority.ToString(), r.Title, r.Status.ToString(),
-                r.SubmittedAt, r.DueAt, r.ExternalReference, r.AtRisk, r.Breached))
+                r.SubmittedAt, r.WantedBy, r.ExternalReference, r.AtRisk, r.Breached))
             .ToListAsync(cancellationToken);
         var next = rows.Count > Limit ? new Cursor(rows[Limit - 1].SubmittedAt, rows[Limit - 1].Id).Encode() : null;
         return new Page<RequestSummary>(rows.Take(Limit).ToList(), next);

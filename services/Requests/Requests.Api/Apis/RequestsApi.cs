@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using ClientRequests.Requests.Sla;
 using ClientRequests.ServiceDefaults.Problems;
 using ClientRequests.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -13,6 +14,7 @@ public static class RequestsApi
         group.MapPost("/", OpenRequest.Handle).RequireAuthorization(Policies.AccountTeam);
         group.MapGet("/", ListRequests.Handle).RequireAuthorization(Policies.Reader);
         group.MapGet("/{id:guid}", GetRequest).RequireAuthorization(Policies.Reader);
+        group.MapPatch("/{id:guid}", EditRequest.Handle).RequireAuthorization(Policies.AccountTeam);
         group.MapImportApi();
         group.MapLifecycleApi();
         group.MapTimelineApi();
@@ -20,9 +22,12 @@ public static class RequestsApi
     }
 
     static async Task<Results<Ok<RequestView>, ProblemHttpResult>> GetRequest(
-        Guid id, ClaimsPrincipal user, RequestAccess access, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal user, HttpContext http, RequestAccess access, RequestClocks clocks, CancellationToken cancellationToken)
     {
         var request = await access.ForReadingAsync(id, user, cancellationToken);
-        return request is null ? Problem.NotFound("Request", id) : TypedResults.Ok(RequestView.From(request));
+        if (request is null) return Problem.NotFound("Request", id);
+        // The version an edit sends back as If-Match.
+        http.Response.Headers.ETag = RequestVersion.ETag(request.Version);
+        return TypedResults.Ok(RequestView.From(request, clocks));
     }
 }

@@ -3,6 +3,7 @@ using ClientRequests.Contracts.Requests;
 using ClientRequests.Messaging;
 using ClientRequests.Requests.Data;
 using ClientRequests.Requests.Domain;
+using ClientRequests.Requests.Sla;
 using ClientRequests.ServiceDefaults.Problems;
 using ClientRequests.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -15,10 +16,11 @@ public sealed record CommentBody(string? Text, string? Visibility);
 public sealed record SatisfactionBody(int? Score, string? Comment);
 
 public sealed record TimelineEntryView(Guid Id, DateTimeOffset At, string Kind, string ActorId, Guid? WorkItemId, string? DepartmentCode,
-    string? Status, string? Text, string Visibility)
+    string? Status, string? Text, string Visibility, string? Before = null, string? After = null)
 {
     public static TimelineEntryView From(TimelineEntry e) =>
-        new(e.Id, e.At, e.Kind, e.ActorId, e.WorkItemId, e.DepartmentCode, e.Status?.ToString(), e.Text, e.Visibility.ToString().ToLowerInvariant());
+        new(e.Id, e.At, e.Kind, e.ActorId, e.WorkItemId, e.DepartmentCode, e.Status?.ToString(), e.Text, e.Visibility.ToString().ToLowerInvariant(),
+            e.Before, e.After);
 }
 
 /// <summary>The request's timeline, comments on it, and the client's satisfaction score.</summary>
@@ -43,7 +45,7 @@ public static class TimelineApi
 
     /// <summary>The account team comments for the client or internally; department staff with a work item, internally.</summary>
     static async Task<Results<Created<TimelineEntryView>, ValidationProblem, ProblemHttpResult>> AddComment(Guid id, CommentBody body,
-        ClaimsPrincipal user, RequestsDbContext db, RequestAccess access, TimeProvider clock, CancellationToken cancellationToken)
+        ClaimsPrincipal user, RequestsDbContext db, RequestAccess access, RequestClocks clocks, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors().Text(body.Text, "text", CommentMax);
         var visibility = Visibility.Internal;
@@ -68,12 +70,14 @@ public static class TimelineApi
             RequestId = request.Id, ClientId = request.ClientId, EntryId = entry.Id, AuthorId = entry.ActorId,
             Text = entry.Text ?? "", Visibility = visibility.ToString().ToLowerInvariant(), At = entry.At,
         }, clock);
+        // A comment the client sees is the first response: its clock stops.
+        if (visibility == Visibility.Client) await clocks.RefreshAsync(db, request, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/requests/{id}/timeline", TimelineEntryView.From(entry));
     }
 
     static async Task<Results<Ok<RequestView>, ValidationProblem, ProblemHttpResult>> RecordSatisfaction(Guid id, SatisfactionBody body,
-        ClaimsPrincipal user, RequestsDbContext db, RequestAccess access, TimeProvider clock, CancellationToken cancellationToken)
+        ClaimsPrincipal user, RequestsDbContext db, RequestAccess access, RequestClocks clocks, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors()
             .Require(body.Score is >= 1 and <= 5, "score", "'score' is required and is 1 to 5.")
@@ -91,7 +95,7 @@ public static class TimelineApi
             Comment = body.Comment, RecordedBy = user.UserId(), RecordedAt = now,
         }, clock);
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(RequestView.From(request));
+        return TypedResults.Ok(RequestView.From(request, clocks));
     }
 }
 

@@ -1,6 +1,7 @@
 using ClientRequests.Messaging.Inbox;
 using ClientRequests.Requests.Data;
 using ClientRequests.Requests.Domain;
+using ClientRequests.Requests.Sla;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +12,7 @@ namespace ClientRequests.Requests.Consumers;
 /// (work item, sequence) check drops the same step sent again under a new message id; the request's version
 /// makes two events for one request that race retry instead of losing one another's roll-up.
 /// </summary>
-public abstract class ProgressConsumer<TEvent>(RequestsDbContext db, TimeProvider clock, ILogger logger)
+public abstract class ProgressConsumer<TEvent>(RequestsDbContext db, RequestClocks clocks, TimeProvider clock, ILogger logger)
     : IdempotentConsumer<TEvent, RequestsDbContext>(db, clock)
     where TEvent : class
 {
@@ -30,6 +31,8 @@ public abstract class ProgressConsumer<TEvent>(RequestsDbContext db, TimeProvide
         if (await Db.Timeline.AnyAsync(t => t.WorkItemId == progress.WorkItemId && t.Sequence == progress.Sequence, context.CancellationToken))
             return;
         request.Apply(progress);
+        // A closed item stops its clock, a hand-over's new item starts one: the departments learn the new item's here.
+        await clocks.RefreshAsync(Db, request, context.CancellationToken);
         Db.PublishStatusChanges(request, Clock);
     }
 

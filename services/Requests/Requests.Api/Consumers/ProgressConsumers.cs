@@ -1,46 +1,47 @@
 using ClientRequests.Contracts.Departments;
 using ClientRequests.Requests.Data;
 using ClientRequests.Requests.Domain;
+using ClientRequests.Requests.Sla;
 
 namespace ClientRequests.Requests.Consumers;
 
-public sealed class WorkItemQueuedConsumer(RequestsDbContext db, TimeProvider clock, ILogger<WorkItemQueuedConsumer> logger)
-    : ProgressConsumer<WorkItemQueued>(db, clock, logger)
+public sealed class WorkItemQueuedConsumer(RequestsDbContext db, RequestClocks clocks, TimeProvider clock, ILogger<WorkItemQueuedConsumer> logger)
+    : ProgressConsumer<WorkItemQueued>(db, clocks, clock, logger)
 {
     protected override (Guid, WorkItemProgress) Read(WorkItemQueued m) =>
         (m.RequestId, new(m.WorkItemId, m.DepartmentCode, m.Sequence, WorkItemStatus.Queued, DepartmentActor(m.DepartmentCode), m.QueuedAt));
 }
 
-public sealed class WorkItemClaimedConsumer(RequestsDbContext db, TimeProvider clock, ILogger<WorkItemClaimedConsumer> logger)
-    : ProgressConsumer<WorkItemClaimed>(db, clock, logger)
+public sealed class WorkItemClaimedConsumer(RequestsDbContext db, RequestClocks clocks, TimeProvider clock, ILogger<WorkItemClaimedConsumer> logger)
+    : ProgressConsumer<WorkItemClaimed>(db, clocks, clock, logger)
 {
     protected override (Guid, WorkItemProgress) Read(WorkItemClaimed m) =>
         (m.RequestId, new(m.WorkItemId, m.DepartmentCode, m.Sequence, WorkItemStatus.Claimed, m.ActorId, m.ClaimedAt));
 }
 
-public sealed class WorkItemStartedConsumer(RequestsDbContext db, TimeProvider clock, ILogger<WorkItemStartedConsumer> logger)
-    : ProgressConsumer<WorkItemStarted>(db, clock, logger)
+public sealed class WorkItemStartedConsumer(RequestsDbContext db, RequestClocks clocks, TimeProvider clock, ILogger<WorkItemStartedConsumer> logger)
+    : ProgressConsumer<WorkItemStarted>(db, clocks, clock, logger)
 {
     protected override (Guid, WorkItemProgress) Read(WorkItemStarted m) =>
         (m.RequestId, new(m.WorkItemId, m.DepartmentCode, m.Sequence, WorkItemStatus.InProgress, m.ActorId, m.StartedAt));
 }
 
-public sealed class WorkItemCompletedConsumer(RequestsDbContext db, TimeProvider clock, ILogger<WorkItemCompletedConsumer> logger)
-    : ProgressConsumer<WorkItemCompleted>(db, clock, logger)
+public sealed class WorkItemCompletedConsumer(RequestsDbContext db, RequestClocks clocks, TimeProvider clock, ILogger<WorkItemCompletedConsumer> logger)
+    : ProgressConsumer<WorkItemCompleted>(db, clocks, clock, logger)
 {
     protected override (Guid, WorkItemProgress) Read(WorkItemCompleted m) =>
         (m.RequestId, new(m.WorkItemId, m.DepartmentCode, m.Sequence, WorkItemStatus.Completed, m.ActorId, m.CompletedAt, m.ResolutionNote));
 }
 
-public sealed class WorkItemRejectedConsumer(RequestsDbContext db, TimeProvider clock, ILogger<WorkItemRejectedConsumer> logger)
-    : ProgressConsumer<WorkItemRejected>(db, clock, logger)
+public sealed class WorkItemRejectedConsumer(RequestsDbContext db, RequestClocks clocks, TimeProvider clock, ILogger<WorkItemRejectedConsumer> logger)
+    : ProgressConsumer<WorkItemRejected>(db, clocks, clock, logger)
 {
     protected override (Guid, WorkItemProgress) Read(WorkItemRejected m) =>
         (m.RequestId, new(m.WorkItemId, m.DepartmentCode, m.Sequence, WorkItemStatus.Rejected, m.ActorId, m.RejectedAt, m.Reason));
 }
 
-public sealed class WorkItemHandedOverConsumer(RequestsDbContext db, TimeProvider clock, ILogger<WorkItemHandedOverConsumer> logger)
-    : ProgressConsumer<WorkItemHandedOver>(db, clock, logger)
+public sealed class WorkItemHandedOverConsumer(RequestsDbContext db, RequestClocks clocks, TimeProvider clock, ILogger<WorkItemHandedOverConsumer> logger)
+    : ProgressConsumer<WorkItemHandedOver>(db, clocks, clock, logger)
 {
     protected override (Guid, WorkItemProgress) Read(WorkItemHandedOver m) =>
         (m.RequestId, new(m.WorkItemId, m.DepartmentCode, m.Sequence, WorkItemStatus.HandedOver, m.ActorId, m.HandedOverAt,

@@ -1,9 +1,11 @@
 using ClientRequests.Messaging;
 using ClientRequests.Requests.Domain;
+using ClientRequests.Requests.Domain.Sla;
 using ClientRequests.Requests.Domain.Teams;
 using ClientRequests.ServiceDefaults.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace ClientRequests.Requests.Data;
 
@@ -35,6 +37,10 @@ public class RequestsDbContext(DbContextOptions options) : DbContext(options)
             request.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
             request.Property(r => r.PausedFrom).HasConversion<string>().HasMaxLength(20);
             request.Property(r => r.Version).IsConcurrencyToken();
+            request.OwnsOne(r => r.FirstResponseSla, Clock);
+            request.Navigation(r => r.FirstResponseSla).IsRequired();
+            request.OwnsOne(r => r.ResolutionSla, Clock);
+            request.Navigation(r => r.ResolutionSla).IsRequired();
             request.HasMany(r => r.WorkItems).WithOne().HasForeignKey(w => w.RequestId);
             request.HasMany(r => r.Timeline).WithOne().HasForeignKey(t => t.RequestId);
             // Lists page by (SubmittedAt, Id), newest first; each filter has an index that ends in the page key,
@@ -57,6 +63,8 @@ public class RequestsDbContext(DbContextOptions options) : DbContext(options)
             item.Property(w => w.DepartmentName).HasMaxLength(200);
             item.Property(w => w.Status).HasConversion<string>().HasMaxLength(20);
             item.Property(w => w.Outcome).HasMaxLength(NewRequest.DescriptionMax);
+            item.OwnsOne(w => w.Ola, Clock);
+            item.Navigation(w => w.Ola).IsRequired();
             item.HasIndex(w => new { w.DepartmentCode, w.Status });
             // The department filter of the list: which requests a department has a work item on.
             item.HasIndex(w => new { w.DepartmentCode, w.RequestId });
@@ -81,6 +89,8 @@ public class RequestsDbContext(DbContextOptions options) : DbContext(options)
             entry.Property(t => t.Status).HasConversion<string>().HasMaxLength(20);
             entry.Property(t => t.Visibility).HasConversion<string>().HasMaxLength(10);
             entry.Property(t => t.Text).HasMaxLength(NewRequest.DescriptionMax);
+            entry.Property(t => t.Before).HasMaxLength(NewRequest.DescriptionMax);
+            entry.Property(t => t.After).HasMaxLength(NewRequest.DescriptionMax);
             entry.HasIndex(t => new { t.RequestId, t.At, t.Id });
             // One entry per work-item step, however often (and under whatever message id) the department sends it.
             entry.HasIndex(t => new { t.WorkItemId, t.Sequence }).IsUnique().HasFilter("\"Sequence\" IS NOT NULL");
@@ -106,6 +116,9 @@ public class RequestsDbContext(DbContextOptions options) : DbContext(options)
         });
         model.AddOutboxAndInbox();
     }
+
+    static void Clock<T>(OwnedNavigationBuilder<T, SlaSnapshot> clock) where T : class =>
+        clock.Property(c => c.State).HasMaxLength(10);
 }
 
 public sealed class SqliteRequestsDbContext(DbContextOptions<SqliteRequestsDbContext> options) : RequestsDbContext(options)

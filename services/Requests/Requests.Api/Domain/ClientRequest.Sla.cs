@@ -7,6 +7,35 @@ public sealed record SlaAlert(bool Breach, SlaClock Clock, RequestWorkItem? Work
 
 public sealed partial class ClientRequest
 {
+    /// <summary>The request's clocks as last evaluated (see <see cref="SlaSnapshot"/>).</summary>
+    public SlaSnapshot FirstResponseSla { get; set; } = new();
+    public SlaSnapshot ResolutionSla { get; set; } = new();
+
+    /// <summary>
+    /// Stores the report's clocks on the request and its work items, and returns the open work items whose due or at-risk
+    /// instant, or pause, changed and whose department must hear of it. A department learns an item's clock from its
+    /// assignment, so an item not assigned yet is not announced, except a hand-over's new item (the departments side
+    /// assigned it, before its clock was known here).
+    /// </summary>
+    public IReadOnlyList<RequestWorkItem> ApplyClocks(SlaReport report, DateTimeOffset now)
+    {
+        FirstResponseSla.Update(report.FirstResponse, now);
+        ResolutionSla.Update(report.Resolution, now);
+        var changed = new List<RequestWorkItem>();
+        foreach (var item in WorkItems)
+        {
+            var before = (item.Ola.DueAt, item.Ola.AtRiskAt, item.Ola.IsPaused);
+            if (!item.Ola.Update(report.WorkItems.GetValueOrDefault(item.Id), now)) continue;
+            if (before == (item.Ola.DueAt, item.Ola.AtRiskAt, item.Ola.IsPaused) || RequestWorkItem.IsClosed(item.Status)) continue;
+            if (item.ClockRevision == 0 && item.HandedOverFrom is null) continue;
+            item.ClockRevision++;
+            changed.Add(item);
+        }
+        // The items' rows carry no version: bumping the request's makes a concurrent writer of the same clocks retry, not announce twice.
+        if (changed.Count > 0) Version++;
+        return changed;
+    }
+
     /// <summary>
     /// Brings the request's SLA flags to what the report says, and returns the clocks that have just become at
     /// risk or breached (each once: a flag already raised raises nothing). A relaxed policy lowers the flags.

@@ -15,7 +15,8 @@ public sealed partial class ClientRequest
     public required string Title { get; set; }
     public required string Description { get; set; }
     public List<string> Tags { get; set; } = [];
-    public DateTimeOffset? DueAt { get; set; }
+    /// <summary>The date the requester wishes the request done by: a wish, not an SLA target (those are the clocks).</summary>
+    public DateTimeOffset? WantedBy { get; set; }
     public string? ExternalReference { get; init; }
     /// <summary>The routing rule that chose the departments, or "explicit".</summary>
     public required string RoutedBy { get; init; }
@@ -35,15 +36,18 @@ public sealed partial class ClientRequest
     public List<TimelineEntry> Timeline { get; init; } = [];
     public int Version { get; set; }
 
-    public IEnumerable<RequestWorkItem> CurrentWorkItems() => WorkItems.Where(w => w.Round == Round);
+    /// <summary>The current round's items; a withdrawn department no longer has a part in it.</summary>
+    public IEnumerable<RequestWorkItem> CurrentWorkItems() => WorkItems.Where(w => w.Round == Round && w.Status != WorkItemStatus.Withdrawn);
 
     public TimelineEntry Record(string kind, string actorId, DateTimeOffset at, string? text = null,
-        RequestWorkItem? item = null, RequestStatus? status = null, Visibility visibility = Visibility.Internal, int? sequence = null)
+        RequestWorkItem? item = null, RequestStatus? status = null, Visibility visibility = Visibility.Internal, int? sequence = null,
+        string? before = null, string? after = null)
     {
         var entry = new TimelineEntry
         {
             Id = Guid.CreateVersion7(at), RequestId = Id, At = at, Kind = kind, ActorId = actorId, Text = text,
             WorkItemId = item?.Id, DepartmentCode = item?.DepartmentCode, Status = status, Visibility = visibility, Sequence = sequence,
+            Before = before, After = after,
         };
         Timeline.Add(entry);
         return entry;

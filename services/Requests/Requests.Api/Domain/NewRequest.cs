@@ -5,7 +5,7 @@ namespace ClientRequests.Requests.Domain;
 /// <summary>The body of POST /api/requests. Everything is optional here so that validation can name what is missing.</summary>
 public sealed record NewRequest(
     Guid? ClientId, string? Type, string? Priority, string? Title, string? Description,
-    List<string>? Tags, DateTimeOffset? DueAt, string? ExternalReference, List<string>? Departments)
+    List<string>? Tags, DateTimeOffset? WantedBy, string? ExternalReference, List<string>? Departments)
 {
     public const int TitleMax = 200;
     public const int DescriptionMax = 4000;
@@ -30,7 +30,7 @@ public sealed record NewRequest(
         errors.Require(Tags is null || Tags.All(t => !string.IsNullOrWhiteSpace(t) && t.Length <= TagMax), "tags", $"Tags are non-empty and at most {TagMax} characters.");
         errors.Require(Departments is null || Departments.Count <= DepartmentsMax, "departments", $"At most {DepartmentsMax} departments.");
         errors.Require(Departments is null || Departments.All(d => !string.IsNullOrWhiteSpace(d) && d.Length <= 40), "departments", "Department codes are non-empty and at most 40 characters.");
-        errors.Require(DueAt is null || DueAt > now, "dueAt", "'dueAt' must be in the future.");
+        errors.Require(WantedBy is null || WantedBy > now, "wantedBy", "'wantedBy' must be in the future.");
         return errors;
     }
 }

@@ -1,6 +1,8 @@
+using ClientRequests.Requests.Domain.Sla;
+
 namespace ClientRequests.Requests.Domain;
 
-public enum WorkItemStatus { Assigned, Queued, Claimed, InProgress, Completed, Rejected, HandedOver }
+public enum WorkItemStatus { Assigned, Queued, Claimed, InProgress, Completed, Rejected, HandedOver, Withdrawn }
 
 /// <summary>One department's part of the request, as this service tracks it from the department's progress events.</summary>
 public sealed class RequestWorkItem
@@ -23,15 +25,30 @@ public sealed class RequestWorkItem
     /// <summary>The OLA verdict for this department's part, kept on the row for the department's lists.</summary>
     public bool AtRisk { get; set; }
     public bool Breached { get; set; }
+    /// <summary>The department's OLA clock as last evaluated.</summary>
+    public SlaSnapshot Ola { get; set; } = new();
+    /// <summary>How many times this item's clock was sent to its department (in the assignment, then each change), so it keeps the newest.</summary>
+    public int ClockRevision { get; set; }
 
     public static bool IsClosed(WorkItemStatus status) =>
-        status is WorkItemStatus.Completed or WorkItemStatus.Rejected or WorkItemStatus.HandedOver;
+        status is WorkItemStatus.Completed or WorkItemStatus.Rejected or WorkItemStatus.HandedOver or WorkItemStatus.Withdrawn;
+
+    /// <summary>Work that has not started may be withdrawn: nobody has begun it (a claim only says who will).</summary>
+    public bool MayBeWithdrawn => Status is WorkItemStatus.Assigned or WorkItemStatus.Queued or WorkItemStatus.Claimed;
+
+    public void Withdraw(string actorId, DateTimeOffset at)
+    {
+        Status = WorkItemStatus.Withdrawn;
+        ClosedAt = at;
+        Outcome = $"Withdrawn by {actorId}.";
+    }
 
     /// <summary>Applies a progress event in any arrival order: only a newer sequence moves the status.</summary>
     public bool Apply(int sequence, WorkItemStatus status, DateTimeOffset at, string? outcome = null)
     {
         if (status == WorkItemStatus.Queued) QueuedAt ??= at;
-        if (sequence <= LastSequence) return false;
+        // A withdrawn part stays withdrawn: a department's late step is on the timeline but moves nothing.
+        if (sequence <= LastSequence || Status == WorkItemStatus.Withdrawn) return false;
         LastSequence = sequence;
         Status = status;
         if (IsClosed(status))

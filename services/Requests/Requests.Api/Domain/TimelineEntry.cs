@@ -19,6 +19,9 @@ public sealed class TimelineEntry
     /// <summary>A work-item step's sequence number: one entry per (work item, sequence), however often the event arrives.</summary>
     public int? Sequence { get; init; }
     public Visibility Visibility { get; init; } = Visibility.Internal;
+    /// <summary>For an edit, the field's value before and after it (Text names the field).</summary>
+    public string? Before { get; init; }
+    public string? After { get; init; }
 }
 
 /// <summary>The kinds of timeline entries; strings so that clients read them and new kinds add no migration.</summary>
@@ -37,6 +40,10 @@ public static class TimelineKinds
     public const string SlaAtRisk = "sla-at-risk";
     public const string SlaBreached = "sla-breached";
     public const string Satisfaction = "satisfaction";
+    /// <summary>One field of an open request changed; Text names it, Before and After hold its values.</summary>
+    public const string Edited = "edited";
+    /// <summary>The account team took a department off a request before its work started.</summary>
+    public const string WorkItemWithdrawn = "work-item-withdrawn";
 
     /// <summary>The system's own actor, for moves made by the roll-up rather than a person.</summary>
     public const string System = "system";

@@ -3,6 +3,7 @@ using ClientRequests.Requests.Data;
 using ClientRequests.Requests.Domain;
 using ClientRequests.Requests.Domain.Dashboard;
 using ClientRequests.Requests.Domain.Teams;
+using ClientRequests.Requests.Sla;
 using ClientRequests.ServiceDefaults.Paging;
 using ClientRequests.ServiceDefaults.Security;
 using Google.Protobuf.WellKnownTypes;
@@ -17,7 +18,7 @@ namespace ClientRequests.Requests.Grpc;
 /// dashboard query costs one call per level rather than one per request.
 /// </summary>
 [Authorize(Policy = Policies.Reader)]
-public sealed class RequestDirectoryService(RequestsDbContext db, RequestAccess access, TimeProvider clock) : RequestDirectory.RequestDirectoryBase
+public sealed class RequestDirectoryService(RequestsDbContext db, RequestAccess access, RequestClocks clocks, TimeProvider clock) : RequestDirectory.RequestDirectoryBase
 {
     public const int MaxIds = 500;
 
@@ -42,11 +43,12 @@ public sealed class RequestDirectoryService(RequestsDbContext db, RequestAccess 
             request.Limit == 0 ? null : request.Limit);
         var page = await ListRequestsCore(filter, context);
         var reply = new ListRequestsReply { NextCursor = page.NextCursor ?? "" };
+        var slas = await SlaMapping.ForRequestsAsync(db, clocks, page.Items.Select(s => s.Id).ToList(), context.CancellationToken);
         reply.Requests.AddRange(page.Items.Select(s => new RequestEntry
         {
             Id = s.Id.ToString(), ClientId = s.ClientId.ToString(), ClientName = s.ClientName, Type = s.Type, Priority = s.Priority, Title = s.Title,
-            Status = s.Status, SubmittedAt = Timestamp.FromDateTimeOffset(s.SubmittedAt), DueAt = s.DueAt is { } due ? Timestamp.FromDateTimeOffset(due) : null,
-            ExternalReference = s.ExternalReference ?? "", AtRisk = s.AtRisk, Breached = s.Breached,
+            Status = s.Status, SubmittedAt = Timestamp.FromDateTimeOffset(s.SubmittedAt), WantedBy = s.WantedBy is { } wanted ? Timestamp.FromDateTimeOffset(wanted) : null,
+            ExternalReference = s.ExternalReference ?? "", AtRisk = s.AtRisk, Breached = s.Breached, Sla = slas.GetValueOrDefault(s.Id),
         }));
         return reply;
     }
@@ -106,7 +108,7 @@ public sealed class RequestDirectoryService(RequestsDbContext db, RequestAccess 
     {
         Id = e.Id.ToString(), At = Timestamp.FromDateTimeOffset(e.At), Kind = e.Kind, ActorId = e.ActorId,
         WorkItemId = e.WorkItemId?.ToString() ?? "", DepartmentCode = e.DepartmentCode ?? "", Status = e.Status ?? "", Text = e.Text ?? "",
-        Visibility = e.Visibility,
+        Visibility = e.Visibility, Before = e.Before ?? "", After = e.After ?? "",
     };
 
     /// <summary>The list query REST runs too; a bad filter is InvalidArgument naming the field, another team's client NotFound.</summary>
@@ -119,18 +121,21 @@ public sealed class RequestDirectoryService(RequestsDbContext db, RequestAccess 
             ?? throw new RpcException(new Status(StatusCode.NotFound, "There is no such client."));
     }
 
-    static RequestEntry ToEntry(ClientRequest r)
+    RequestEntry ToEntry(ClientRequest r)
     {
+        var now = clocks.Now;
         var entry = new RequestEntry
         {
             Id = r.Id.ToString(), ClientId = r.ClientId.ToString(), ClientName = r.ClientName, Type = r.Type, Priority = r.Priority.ToString(),
             Title = r.Title, Status = r.Status.ToString(), SubmittedAt = Timestamp.FromDateTimeOffset(r.SubmittedAt),
-            DueAt = r.DueAt is { } due ? Timestamp.FromDateTimeOffset(due) : null, ExternalReference = r.ExternalReference ?? "",
+            WantedBy = r.WantedBy is { } wanted ? Timestamp.FromDateTimeOffset(wanted) : null, ExternalReference = r.ExternalReference ?? "",
             AtRisk = r.AtRisk, Breached = r.Breached, SatisfactionScore = r.SatisfactionScore ?? 0,
+            Sla = SlaMapping.ToEntry(RequestSlaView.From(r, clocks, now)), Version = r.Version,
         };
         entry.WorkItems.AddRange(r.WorkItems.OrderBy(w => w.Round).ThenBy(w => w.DepartmentCode).Select(w => new WorkItemEntry
         {
             Id = w.Id.ToString(), DepartmentCode = w.DepartmentCode, DepartmentName = w.DepartmentName, Status = w.Status.ToString(), Round = w.Round,
+            Sla = SlaMapping.ToEntry(WorkItemSlaView.From(w, clocks, now)),
         }));
         return entry;
     }

@@ -1,8 +1,4 @@
-using ClientRequests.Contracts.Requests;
-using ClientRequests.Messaging;
 using ClientRequests.Requests.Data;
-using ClientRequests.Requests.Domain;
-using ClientRequests.Requests.Domain.Sla;
 using ClientRequests.ServiceDefaults.Data.Leases;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -14,7 +10,7 @@ namespace ClientRequests.Requests.Sla;
 /// from their timelines, raises at-risk and breach events once each, and keeps the flags the lists filter on.
 /// One replica at a time makes the passes (a lease in the requests database).
 /// </summary>
-public sealed class SlaMonitor(IServiceScopeFactory scopes, IOptions<SlaOptions> options, JobLeases<RequestsDbContext> leases,
+public sealed class SlaMonitor(IServiceScopeFactory scopes, IOptions<SlaOptions> options, RequestClocks clocks, JobLeases<RequestsDbContext> leases,
     TimeProvider clock, ILogger<SlaMonitor> logger) : BackgroundService
 {
     const int Batch = 200;
@@ -41,8 +37,6 @@ public sealed class SlaMonitor(IServiceScopeFactory scopes, IOptions<SlaOptions>
     public async Task EvaluateAllAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var calendar = settings.Calendar.ToCalendar();
-        var departments = settings.DepartmentTargets();
         var now = clock.GetUtcNow();
         var recentlyClosed = now - settings.Interval * 2;
         Guid? after = null;
@@ -59,13 +53,8 @@ public sealed class SlaMonitor(IServiceScopeFactory scopes, IOptions<SlaOptions>
             var ids = requests.Select(r => r.Id).ToList();
             var timelines = (await db.Timeline.AsNoTracking().Where(t => ids.Contains(t.RequestId)).ToListAsync(cancellationToken)).ToLookup(t => t.RequestId);
             var managers = await db.CurrentManagersAsync(requests.Select(r => r.ClientId).Distinct().ToList(), cancellationToken);
-            foreach (var request in requests)
-            {
-                var report = SlaEngine.Evaluate(timelines[request.Id], settings.PolicyFor(request.Type, request.Priority), calendar, departments, now);
-                // The client's manager now (the team projection), not the one of the day the request was opened.
-                var manager = managers.GetValueOrDefault(request.ClientId) ?? request.AccountManagerId;
-                foreach (var alert in request.ApplySla(report, now)) Publish(db, request, manager, alert, now);
-            }
+            // The client's manager now (the team projection), not the one of the day the request was opened.
+            foreach (var request in requests) clocks.Apply(db, request, timelines[request.Id], now, managers.GetValueOrDefault(request.ClientId));
             try { await db.SaveChangesAsync(cancellationToken); }
             catch (DbUpdateConcurrencyException)
             {
@@ -73,22 +62,5 @@ public sealed class SlaMonitor(IServiceScopeFactory scopes, IOptions<SlaOptions>
                 logger.LogDebug("SLA batch after {After} met a concurrent change; it is evaluated again next pass", after);
             }
         }
-    }
-
-    void Publish(RequestsDbContext db, ClientRequest request, string manager, SlaAlert alert, DateTimeOffset now)
-    {
-        var escalateTo = alert.WorkItem is { } item ? $"department-lead:{item.DepartmentCode}" : manager;
-        if (alert.Breach)
-            db.Publish(new SlaBreached
-            {
-                RequestId = request.Id, ClientId = request.ClientId, WorkItemId = alert.WorkItem?.Id, DepartmentCode = alert.WorkItem?.DepartmentCode,
-                Clock = alert.Clock.Name, Elapsed = alert.Clock.Elapsed, Target = alert.Clock.Target, EscalateTo = escalateTo, DetectedAt = now,
-            }, clock);
-        else
-            db.Publish(new SlaAtRisk
-            {
-                RequestId = request.Id, ClientId = request.ClientId, WorkItemId = alert.WorkItem?.Id, DepartmentCode = alert.WorkItem?.DepartmentCode,
-                Clock = alert.Clock.Name, Elapsed = alert.Clock.Elapsed, Target = alert.Clock.Target, EscalateTo = escalateTo, DetectedAt = now,
-            }, clock);
     }
 }

@@ -16,6 +16,11 @@ public sealed class SlaOptions
     /// <summary>First match wins; Type "*" matches every type. Without a match, the defaults per priority below.</summary>
     public List<PolicyOptions> Policies { get; set; } = [];
     public Dictionary<string, DepartmentOptions> Departments { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>
+    /// The OLA of a department that sets none, per priority: every department's work item has a clock, so a department
+    /// missing from <see cref="Departments"/> is still measured (and its lead still escalated to).
+    /// </summary>
+    public OlaOptions Ola { get; set; } = new();
 
     public SlaPolicy PolicyFor(string type, Priority priority)
     {
@@ -31,9 +36,28 @@ public sealed class SlaOptions
             };
     }
 
-    public IReadOnlyDictionary<string, DepartmentTarget> DepartmentTargets() =>
-        Departments.ToDictionary(d => d.Key, d => new DepartmentTarget((d.Value.Calendar ?? Calendar).ToCalendar(), d.Value.Resolution),
-            StringComparer.OrdinalIgnoreCase);
+    /// <summary>
+    /// Every department's OLA for a request of <paramref name="priority"/>: its own target for that priority, else its
+    /// target for any priority, else the default for the priority; on its own calendar, else the account teams'.
+    /// Calendars are built once per call, not once per work item.
+    /// </summary>
+    public Func<string, DepartmentTarget> DepartmentTargets(Priority priority)
+    {
+        var shared = Calendar.ToCalendar();
+        var calendars = Departments.Where(d => d.Value.Calendar is not null)
+            .ToDictionary(d => d.Key, d => d.Value.Calendar!.ToCalendar(), StringComparer.OrdinalIgnoreCase);
+        return code =>
+        {
+            var department = Departments.GetValueOrDefault(code);
+            var target = department is not null && department.Priorities.TryGetValue(priority, out var own) ? own
+                : department?.Resolution ?? Ola.For(priority);
+            return new DepartmentTarget(calendars.GetValueOrDefault(code) ?? shared, target);
+        };
+    }
+
+    /// <summary>The calendar a department's clock runs on.</summary>
+    public BusinessCalendar CalendarOf(string? departmentCode) =>
+        (departmentCode is not null ? Departments.GetValueOrDefault(departmentCode)?.Calendar : null)?.ToCalendar() ?? Calendar.ToCalendar();
 }
 
 public sealed class PolicyOptions
@@ -48,7 +72,9 @@ public sealed class DepartmentOptions
 {
     /// <summary>The department's own calendar; the account teams' when not set.</summary>
     public CalendarOptions? Calendar { get; set; }
-    public TimeSpan Resolution { get; set; } = TimeSpan.FromHours(16);
+    /// <summary>The OLA for every priority not in <see cref="Priorities"/>; the <c>Sla:Ola</c> default when not set.</summary>
+    public TimeSpan? Resolution { get; set; }
+    public Dictionary<Priority, TimeSpan> Priorities { get; set; } = [];
 }
 
 public sealed class CalendarOptions

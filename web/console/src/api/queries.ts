@@ -2,8 +2,8 @@
 
 export const requestFields = `
   id title type priority status submittedAt clientId clientName satisfactionScore
-  sla { dueAt atRisk breached }
-  workItems { id departmentCode departmentName status round }`;
+  sla { state firstResponseDueAt resolutionDueAt atRiskAt elapsedBusinessMinutes atRisk breached }
+  workItems { id departmentCode departmentName status round sla { state resolutionDueAt atRiskAt elapsedBusinessMinutes } }`;
 
 export const MY_CLIENTS = `query MyClients { myClients { id name tier status health { score band } } }`;
 
@@ -57,12 +57,22 @@ export const DASHBOARD = `query Dashboard($days: Int) { dashboard(days: $days) {
   requestsOverTimeTruncated
   clientHealth { id name health { score band } } } }`;
 
+/** A clock as the requests service computed it (the only place clocks are computed). */
+export interface Sla {
+  state: 'on-track' | 'at-risk' | 'breached' | 'paused' | 'met' | 'missed' | string;
+  firstResponseDueAt?: string | null;
+  resolutionDueAt: string | null;
+  atRiskAt: string | null;
+  elapsedBusinessMinutes: number;
+}
+
 export interface WorkItem {
   id: string;
   departmentCode: string;
   departmentName: string;
   status: string;
   round: number;
+  sla: Sla;
 }
 
 export interface RequestSummary {
@@ -75,7 +85,7 @@ export interface RequestSummary {
   clientId: string;
   clientName: string;
   satisfactionScore: number | null;
-  sla: { dueAt: string | null; atRisk: boolean; breached: boolean };
+  sla: Sla & { atRisk: boolean; breached: boolean };
   workItems: WorkItem[];
 }
 

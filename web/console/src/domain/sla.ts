@@ -1,4 +1,6 @@
-/** How a request stands against its resolution target, in words and a tone for colour. */
+import type { Sla } from '../api/queries';
+
+/** How a request or a department's part stands against its target, in words and a tone for colour. */
 export interface SlaState {
   label: string;
   tone: 'ok' | 'risk' | 'breached' | 'done';
@@ -17,14 +19,21 @@ export function formatDuration(ms: number): string {
   return `${minutes}m ${seconds.toString().padStart(2, '0')}s`;
 }
 
-export function slaState(
-  status: string,
-  sla: { dueAt: string | null; atRisk: boolean; breached: boolean },
-  now: number,
-): SlaState {
-  if (closed.has(status)) return { label: sla.breached ? 'Closed after its target' : 'Closed', tone: 'done' };
-  if (!sla.dueAt) return { label: 'No target', tone: 'ok' };
-  const left = Date.parse(sla.dueAt) - now;
-  if (sla.breached || left < 0) return { label: `Overdue by ${formatDuration(left)}`, tone: 'breached' };
-  return { label: `${formatDuration(left)} left`, tone: sla.atRisk ? 'risk' : 'ok' };
+/**
+ * The countdown to `resolutionDueAt`, the target the platform computed (not the requester's wished date). A breach is
+ * checked before anything else that could read as fine: a breached clock is red even without an instant to count to.
+ */
+export function slaState(status: string, sla: Pick<Sla, 'state' | 'resolutionDueAt' | 'atRiskAt'>, now: number): SlaState {
+  const missed = sla.state === 'missed' || sla.state === 'breached';
+  if (closed.has(status)) return { label: missed ? 'Closed after its target' : 'Closed', tone: 'done' };
+  if (sla.state === 'missed') return { label: 'Missed its target', tone: 'breached' };
+  if (sla.state === 'met') return { label: 'Met its target', tone: 'done' };
+  const due = sla.resolutionDueAt ? Date.parse(sla.resolutionDueAt) : null;
+  if (sla.state === 'breached' || (due !== null && due < now)) {
+    return { label: due !== null ? `Overdue by ${formatDuration(due - now)}` : 'Breached', tone: 'breached' };
+  }
+  if (sla.state === 'paused') return { label: 'Paused while waiting on the client', tone: 'ok' };
+  if (due === null) return { label: 'No target', tone: 'ok' };
+  const atRisk = sla.state === 'at-risk' || (sla.atRiskAt !== null && Date.parse(sla.atRiskAt) <= now);
+  return { label: `${formatDuration(due - now)} left`, tone: atRisk ? 'risk' : 'ok' };
 }

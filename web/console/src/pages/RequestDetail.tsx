@@ -32,15 +32,33 @@ export function RequestDetail({ id, onChanged }: { id: string; onChanged: (reque
               <h2 id="detail-heading">{r.title}</h2>
               <p className="meta">
                 <StatusBadge status={r.status} /> {r.clientName} · {r.type} · {r.priority} ·{' '}
-                <span className={`sla sla-${sla.tone}`}>SLA: {sla.label}</span> · <small>{live}</small>
+                <span className={`sla sla-${sla.tone}`} data-testid="request-sla">
+                  SLA: {sla.label}
+                </span>
+                {r.sla.resolutionDueAt && (
+                  <>
+                    {' '}
+                    <small>
+                      (due <time dateTime={r.sla.resolutionDueAt}>{new Date(r.sla.resolutionDueAt).toLocaleString()}</time>)
+                    </small>
+                  </>
+                )}{' '}
+                · <small>{live}</small>
               </p>
               <h3>Departments</h3>
               <ol className="progress">
-                {r.workItems.map((w) => (
-                  <li key={w.id} data-department={w.departmentCode}>
-                    <span>{w.departmentName}</span> <StatusBadge status={w.status} />
-                  </li>
-                ))}
+                {r.workItems.map((w) => {
+                  // Each department's own clock (its OLA), computed by the platform like the request's.
+                  const clock = slaState(w.status, w.sla, now);
+                  return (
+                    <li key={w.id} data-department={w.departmentCode}>
+                      <span>{w.departmentName}</span> <StatusBadge status={w.status} />{' '}
+                      <span className={`sla sla-${clock.tone}`} data-testid="department-sla">
+                        {clock.label}
+                      </span>
+                    </li>
+                  );
+                })}
               </ol>
               {r.status === 'Fulfilled' && <Satisfaction request={r} onRecorded={(x) => (onChanged(x), detail.reload())} />}
               <h3>Timeline</h3>

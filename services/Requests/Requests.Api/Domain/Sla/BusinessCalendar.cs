@@ -41,6 +41,29 @@ public sealed class BusinessCalendar
         WorkingIntervals(from, to).Aggregate(TimeSpan.Zero, (sum, i) => sum + (i.End - i.Start));
 
     /// <summary>
+    /// The instant at which <paramref name="businessTime"/> of working time after <paramref name="start"/> has passed:
+    /// where a clock started at <paramref name="start"/> reaches its target. Zero gives the next working instant.
+    /// </summary>
+    public DateTimeOffset Add(DateTimeOffset start, TimeSpan businessTime)
+    {
+        if (businessTime < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(businessTime), "Business time cannot be negative.");
+        var left = businessTime;
+        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(start, Zone).DateTime).AddDays(-1);
+        // Ten years of days is far beyond any target; a calendar with no working day at all must not loop forever.
+        for (var last = day.AddYears(10); day <= last; day = day.AddDays(1))
+        {
+            if (Holidays.Contains(day) || !Hours.TryGetValue(day.DayOfWeek, out var hours)) continue;
+            var open = Instant(day, hours.Open);
+            var close = Instant(day, hours.Close);
+            var from = open > start ? open : start;
+            if (close <= from) continue;
+            if (close - from >= left) return from + left;
+            left -= close - from;
+        }
+        throw new InvalidOperationException("The calendar has no working hours in the next ten years.");
+    }
+
+    /// <summary>
     /// The instant a local wall-clock time happens. A time skipped by a spring-forward change is taken as the
     /// first instant after the gap; a repeated one (fall back) as its first occurrence.
     /// </summary>

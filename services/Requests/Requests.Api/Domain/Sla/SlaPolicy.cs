@@ -11,6 +11,14 @@ public enum SlaVerdict { OnTrack, AtRisk, Breached, Met }
 /// <summary>One clock's state: business time used, its target, and whether it has stopped (the thing it measures happened).</summary>
 public sealed record SlaClock(string Name, TimeSpan Elapsed, TimeSpan Target, bool Stopped, bool Paused, SlaVerdict Verdict)
 {
+    /// <summary>When the target is (or was) reached: null while paused before reaching it, since the clock may never run again.</summary>
+    public DateTimeOffset? DueAt { get; init; }
+    /// <summary>When the at-risk share of the target is (or was) reached; null like <see cref="DueAt"/>.</summary>
+    public DateTimeOffset? AtRiskAt { get; init; }
+
+    /// <summary>The state shown to people: on-track, at-risk, breached, paused, met or missed.</summary>
+    public string State => SlaStates.Of(Verdict, Stopped, Paused);
+
     public static SlaClock Of(string name, TimeSpan elapsed, TimeSpan target, bool stopped, bool paused, double atRiskFraction) =>
         new(name, elapsed, target, stopped, paused,
             elapsed > target ? SlaVerdict.Breached

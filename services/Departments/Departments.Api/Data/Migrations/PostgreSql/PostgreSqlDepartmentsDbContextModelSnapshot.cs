@@ -166,6 +166,12 @@ namespace ClientRequests.Departments.Data.Migrations.PostgreSql
                     b.Property<Guid>("ClientId")
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("ClockPaused")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("ClockRevision")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset?>("ClosedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -203,6 +209,9 @@ namespace ClientRequests.Departments.Data.Migrations.PostgreSql
 
                     b.Property<Guid>("RequestId")
                         .HasColumnType("uuid");
+
+                    b.Property<int>("RequestVersion")
+                        .HasColumnType("integer");
 
                     b.PrimitiveCollection<List<string>>("RequiredSkills")
                         .IsRequired()

@@ -165,6 +165,12 @@ namespace ClientRequests.Departments.Data.Migrations.SqlServer
                     b.Property<Guid>("ClientId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<bool>("ClockPaused")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("ClockRevision")
+                        .HasColumnType("int");
+
                     b.Property<DateTimeOffset?>("ClosedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -202,6 +208,9 @@ namespace ClientRequests.Departments.Data.Migrations.SqlServer
 
                     b.Property<Guid>("RequestId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("RequestVersion")
+                        .HasColumnType("int");
 
                     b.PrimitiveCollection<string>("RequiredSkills")
                         .IsRequired()

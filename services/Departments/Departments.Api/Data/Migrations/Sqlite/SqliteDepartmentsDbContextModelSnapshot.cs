@@ -158,6 +158,12 @@ namespace ClientRequests.Departments.Data.Migrations.Sqlite
                     b.Property<Guid>("ClientId")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("ClockPaused")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ClockRevision")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("ClosedAt")
                         .HasColumnType("INTEGER");
 
@@ -195,6 +201,9 @@ namespace ClientRequests.Departments.Data.Migrations.Sqlite
 
                     b.Property<Guid>("RequestId")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("RequestVersion")
+                        .HasColumnType("INTEGER");
 
                     b.PrimitiveCollection<string>("RequiredSkills")
                         .IsRequired()

@@ -154,9 +154,6 @@ namespace ClientRequests.Requests.Data.Migrations.PostgreSql
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
-                    b.Property<DateTimeOffset?>("DueAt")
-                        .HasColumnType("timestamp with time zone");
-
                     b.Property<string>("ExternalReference")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -212,6 +209,9 @@ namespace ClientRequests.Requests.Data.Migrations.PostgreSql
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
 
+                    b.Property<DateTimeOffset?>("WantedBy")
+                        .HasColumnType("timestamp with time zone");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ClosedAt");
@@ -248,6 +248,9 @@ namespace ClientRequests.Requests.Data.Migrations.PostgreSql
 
                     b.Property<bool>("Breached")
                         .HasColumnType("boolean");
+
+                    b.Property<int>("ClockRevision")
+                        .HasColumnType("integer");
 
                     b.Property<DateTimeOffset?>("ClosedAt")
                         .HasColumnType("timestamp with time zone");
@@ -342,8 +345,16 @@ namespace ClientRequests.Requests.Data.Migrations.PostgreSql
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("After")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Before")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
 
                     b.Property<string>("DepartmentCode")
                         .HasMaxLength(40)
@@ -406,12 +417,123 @@ namespace ClientRequests.Requests.Data.Migrations.PostgreSql
                     b.ToTable("Leases", (string)null);
                 });
 
+            modelBuilder.Entity("ClientRequests.Requests.Domain.ClientRequest", b =>
+                {
+                    b.OwnsOne("ClientRequests.Requests.Domain.Sla.SlaSnapshot", "FirstResponseSla", b1 =>
+                        {
+                            b1.Property<Guid>("ClientRequestId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateTimeOffset?>("AtRiskAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<DateTimeOffset?>("DueAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<TimeSpan>("Elapsed")
+                                .HasColumnType("interval");
+
+                            b1.Property<DateTimeOffset>("EvaluatedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("State")
+                                .IsRequired()
+                                .HasMaxLength(10)
+                                .HasColumnType("character varying(10)");
+
+                            b1.Property<TimeSpan>("Target")
+                                .HasColumnType("interval");
+
+                            b1.HasKey("ClientRequestId");
+
+                            b1.ToTable("Requests");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ClientRequestId");
+                        });
+
+                    b.OwnsOne("ClientRequests.Requests.Domain.Sla.SlaSnapshot", "ResolutionSla", b1 =>
+                        {
+                            b1.Property<Guid>("ClientRequestId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateTimeOffset?>("AtRiskAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<DateTimeOffset?>("DueAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<TimeSpan>("Elapsed")
+                                .HasColumnType("interval");
+
+                            b1.Property<DateTimeOffset>("EvaluatedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("State")
+                                .IsRequired()
+                                .HasMaxLength(10)
+                                .HasColumnType("character varying(10)");
+
+                            b1.Property<TimeSpan>("Target")
+                                .HasColumnType("interval");
+
+                            b1.HasKey("ClientRequestId");
+
+                            b1.ToTable("Requests");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ClientRequestId");
+                        });
+
+                    b.Navigation("FirstResponseSla")
+                        .IsRequired();
+
+                    b.Navigation("ResolutionSla")
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ClientRequests.Requests.Domain.RequestWorkItem", b =>
                 {
                     b.HasOne("ClientRequests.Requests.Domain.ClientRequest", null)
                         .WithMany("WorkItems")
                         .HasForeignKey("RequestId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsOne("ClientRequests.Requests.Domain.Sla.SlaSnapshot", "Ola", b1 =>
+                        {
+                            b1.Property<Guid>("RequestWorkItemId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateTimeOffset?>("AtRiskAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<DateTimeOffset?>("DueAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<TimeSpan>("Elapsed")
+                                .HasColumnType("interval");
+
+                            b1.Property<DateTimeOffset>("EvaluatedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("State")
+                                .IsRequired()
+                                .HasMaxLength(10)
+                                .HasColumnType("character varying(10)");
+
+                            b1.Property<TimeSpan>("Target")
+                                .HasColumnType("interval");
+
+                            b1.HasKey("RequestWorkItemId");
+
+                            b1.ToTable("RequestWorkItems");
+
+                            b1.WithOwner()
+                                .HasForeignKey("RequestWorkItemId");
+                        });
+
+                    b.Navigation("Ola")
                         .IsRequired();
                 });
 

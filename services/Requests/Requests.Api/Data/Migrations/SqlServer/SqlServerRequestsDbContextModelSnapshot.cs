@@ -153,9 +153,6 @@ namespace ClientRequests.Requests.Data.Migrations.SqlServer
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
 
-                    b.Property<DateTimeOffset?>("DueAt")
-                        .HasColumnType("datetimeoffset");
-
                     b.Property<string>("ExternalReference")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
@@ -211,6 +208,9 @@ namespace ClientRequests.Requests.Data.Migrations.SqlServer
                         .IsConcurrencyToken()
                         .HasColumnType("int");
 
+                    b.Property<DateTimeOffset?>("WantedBy")
+                        .HasColumnType("datetimeoffset");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ClosedAt");
@@ -247,6 +247,9 @@ namespace ClientRequests.Requests.Data.Migrations.SqlServer
 
                     b.Property<bool>("Breached")
                         .HasColumnType("bit");
+
+                    b.Property<int>("ClockRevision")
+                        .HasColumnType("int");
 
                     b.Property<DateTimeOffset?>("ClosedAt")
                         .HasColumnType("datetimeoffset");
@@ -341,8 +344,16 @@ namespace ClientRequests.Requests.Data.Migrations.SqlServer
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<string>("After")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Before")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
 
                     b.Property<string>("DepartmentCode")
                         .HasMaxLength(40)
@@ -405,12 +416,123 @@ namespace ClientRequests.Requests.Data.Migrations.SqlServer
                     b.ToTable("Leases", (string)null);
                 });
 
+            modelBuilder.Entity("ClientRequests.Requests.Domain.ClientRequest", b =>
+                {
+                    b.OwnsOne("ClientRequests.Requests.Domain.Sla.SlaSnapshot", "FirstResponseSla", b1 =>
+                        {
+                            b1.Property<Guid>("ClientRequestId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<DateTimeOffset?>("AtRiskAt")
+                                .HasColumnType("datetimeoffset");
+
+                            b1.Property<DateTimeOffset?>("DueAt")
+                                .HasColumnType("datetimeoffset");
+
+                            b1.Property<TimeSpan>("Elapsed")
+                                .HasColumnType("time");
+
+                            b1.Property<DateTimeOffset>("EvaluatedAt")
+                                .HasColumnType("datetimeoffset");
+
+                            b1.Property<string>("State")
+                                .IsRequired()
+                                .HasMaxLength(10)
+                                .HasColumnType("nvarchar(10)");
+
+                            b1.Property<TimeSpan>("Target")
+                                .HasColumnType("time");
+
+                            b1.HasKey("ClientRequestId");
+
+                            b1.ToTable("Requests");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ClientRequestId");
+                        });
+
+                    b.OwnsOne("ClientRequests.Requests.Domain.Sla.SlaSnapshot", "ResolutionSla", b1 =>
+                        {
+                            b1.Property<Guid>("ClientRequestId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<DateTimeOffset?>("AtRiskAt")
+                                .HasColumnType("datetimeoffset");
+
+                            b1.Property<DateTimeOffset?>("DueAt")
+                                .HasColumnType("datetimeoffset");
+
+                            b1.Property<TimeSpan>("Elapsed")
+                                .HasColumnType("time");
+
+                            b1.Property<DateTimeOffset>("EvaluatedAt")
+                                .HasColumnType("datetimeoffset");
+
+                            b1.Property<string>("State")
+                                .IsRequired()
+                                .HasMaxLength(10)
+                                .HasColumnType("nvarchar(10)");
+
+                            b1.Property<TimeSpan>("Target")
+                                .HasColumnType("time");
+
+                            b1.HasKey("ClientRequestId");
+
+                            b1.ToTable("Requests");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ClientRequestId");
+                        });
+
+                    b.Navigation("FirstResponseSla")
+                        .IsRequired();
+
+                    b.Navigation("ResolutionSla")
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ClientRequests.Requests.Domain.RequestWorkItem", b =>
                 {
                     b.HasOne("ClientRequests.Requests.Domain.ClientRequest", null)
                         .WithMany("WorkItems")
                         .HasForeignKey("RequestId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsOne("ClientRequests.Requests.Domain.Sla.SlaSnapshot", "Ola", b1 =>
+                        {
+                            b1.Property<Guid>("RequestWorkItemId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<DateTimeOffset?>("AtRiskAt")
+                                .HasColumnType("datetimeoffset");
+
+                            b1.Property<DateTimeOffset?>("DueAt")
+                                .HasColumnType("datetimeoffset");
+
+                            b1.Property<TimeSpan>("Elapsed")
+                                .HasColumnType("time");
+
+                            b1.Property<DateTimeOffset>("EvaluatedAt")
+                                .HasColumnType("datetimeoffset");
+
+                            b1.Property<string>("State")
+                                .IsRequired()
+                                .HasMaxLength(10)
+                                .HasColumnType("nvarchar(10)");
+
+                            b1.Property<TimeSpan>("Target")
+                                .HasColumnType("time");
+
+                            b1.HasKey("RequestWorkItemId");
+
+                            b1.ToTable("RequestWorkItems");
+
+                            b1.WithOwner()
+                                .HasForeignKey("RequestWorkItemId");
+                        });
+
+                    b.Navigation("Ola")
                         .IsRequired();
                 });
 

@@ -148,9 +148,6 @@ namespace ClientRequests.Requests.Data.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
-                    b.Property<long?>("DueAt")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("ExternalReference")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -206,6 +203,9 @@ namespace ClientRequests.Requests.Data.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("WantedBy")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ClosedAt");
@@ -241,6 +241,9 @@ namespace ClientRequests.Requests.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("Breached")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ClockRevision")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("ClosedAt")
@@ -336,8 +339,16 @@ namespace ClientRequests.Requests.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("After")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Before")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("DepartmentCode")
                         .HasMaxLength(40)
@@ -400,12 +411,123 @@ namespace ClientRequests.Requests.Data.Migrations.Sqlite
                     b.ToTable("Leases", (string)null);
                 });
 
+            modelBuilder.Entity("ClientRequests.Requests.Domain.ClientRequest", b =>
+                {
+                    b.OwnsOne("ClientRequests.Requests.Domain.Sla.SlaSnapshot", "FirstResponseSla", b1 =>
+                        {
+                            b1.Property<Guid>("ClientRequestId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long?>("AtRiskAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long?>("DueAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<TimeSpan>("Elapsed")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("EvaluatedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("State")
+                                .IsRequired()
+                                .HasMaxLength(10)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<TimeSpan>("Target")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("ClientRequestId");
+
+                            b1.ToTable("Requests");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ClientRequestId");
+                        });
+
+                    b.OwnsOne("ClientRequests.Requests.Domain.Sla.SlaSnapshot", "ResolutionSla", b1 =>
+                        {
+                            b1.Property<Guid>("ClientRequestId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long?>("AtRiskAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long?>("DueAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<TimeSpan>("Elapsed")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("EvaluatedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("State")
+                                .IsRequired()
+                                .HasMaxLength(10)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<TimeSpan>("Target")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("ClientRequestId");
+
+                            b1.ToTable("Requests");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ClientRequestId");
+                        });
+
+                    b.Navigation("FirstResponseSla")
+                        .IsRequired();
+
+                    b.Navigation("ResolutionSla")
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ClientRequests.Requests.Domain.RequestWorkItem", b =>
                 {
                     b.HasOne("ClientRequests.Requests.Domain.ClientRequest", null)
                         .WithMany("WorkItems")
                         .HasForeignKey("RequestId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsOne("ClientRequests.Requests.Domain.Sla.SlaSnapshot", "Ola", b1 =>
+                        {
+                            b1.Property<Guid>("RequestWorkItemId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long?>("AtRiskAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long?>("DueAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<TimeSpan>("Elapsed")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("EvaluatedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("State")
+                                .IsRequired()
+                                .HasMaxLength(10)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<TimeSpan>("Target")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("RequestWorkItemId");
+
+                            b1.ToTable("RequestWorkItems");
+
+                            b1.WithOwner()
+                                .HasForeignKey("RequestWorkItemId");
+                        });
+
+                    b.Navigation("Ola")
                         .IsRequired();
                 });
 

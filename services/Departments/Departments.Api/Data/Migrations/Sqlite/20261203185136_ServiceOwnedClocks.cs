@@ -1,0 +1,51 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace ClientRequests.Departments.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class ServiceOwnedClocks : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<bool>(
+                name: "ClockPaused",
+                table: "WorkItems",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<int>(
+                name: "ClockRevision",
+                table: "WorkItems",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "RequestVersion",
+                table: "WorkItems",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "ClockPaused",
+                table: "WorkItems");
+
+            migrationBuilder.DropColumn(
+                name: "ClockRevision",
+                table: "WorkItems");
+
+            migrationBuilder.DropColumn(
+                name: "RequestVersion",
+                table: "WorkItems");
+        }
+    }
+}
