@@ -3,7 +3,7 @@
 # (http://localhost:5000, web console at /console) and the Aspire dashboard (http://localhost:15888). Ctrl+C stops everything.
 #   ./run.sh               one instance of each service, each on its SQLite files under .data/
 #   ./run.sh --production  the production shape: a private PostgreSQL server (data under .data/postgres, port 5690),
-#                          two instances of every service, the gateway balancing across them (ADR 0024)
+#                          two instances of every service, the gateway balancing across them (ADR 0031)
 set -euo pipefail
 cd "$(dirname "$0")"
 shape=()

@@ -11,7 +11,7 @@ var broker = builder.AddPrivateRabbitMq(root);
 var identity = builder.AddProject<Projects.Identity_Api>("identity")
     .WithEnvironment("Data__Folder", Path.Combine(root, ".data"));
 
-// ./run.sh --production: PostgreSQL and two instances of every service (ADR 0024); SQLite and one of each otherwise.
+// ./run.sh --production: PostgreSQL and two instances of every service (ADR 0031); SQLite and one of each otherwise.
 if (string.Equals(builder.Configuration["Platform:Production"], "true", StringComparison.OrdinalIgnoreCase))
     builder.AddProductionShape(broker, identity, root);
 else

@@ -28,7 +28,7 @@ public static class OtherEndpoints
     [
         ("clients", "POST /clientrequests.clients.v1.ClientDirectory/GetClients"),
         ("clients", "POST /clientrequests.clients.v1.ClientDirectory/CheckAccess"),
-        // Admin (service) tokens only: the requests service rebuilds its team projection from it (ADR 0024).
+        // Admin (service) tokens only: the requests service rebuilds its team projection from it (ADR 0029).
         ("clients", "POST /clientrequests.clients.v1.ClientDirectory/ListAccountTeams"),
         ("departments", "POST /clientrequests.departments.v1.DepartmentRouting/Resolve"),
         ("departments", "POST /clientrequests.departments.v1.DepartmentDirectory/ListDepartments"),

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace ClientRequests.AccessMatrix.Tests;
 
 /// <summary>
-/// The matrix over time (issue 16, ADR 0024): what each caller reaches of one client's request as its account team
+/// The matrix over time (issue 16, ADR 0029): what each caller reaches of one client's request as its account team
 /// changes. Each probe answers "reached" (the item is answered, listed or acted on) or "not reached" (404, left out of a
 /// list, a null field, a refused subscription); every probe is asked of every caller in every phase.
 /// </summary>

@@ -8,7 +8,7 @@ namespace ClientRequests.AccessMatrix.Tests;
 
 /// <summary>
 /// Every probe of <see cref="TeamChangeMatrix"/> for every caller, before and after a hand-over and an executive assigned
-/// and released; new notifications and held subscriptions follow the same table. A change must show within 5 s (ADR 0024).
+/// and released; new notifications and held subscriptions follow the same table. A change must show within 5 s (ADR 0029).
 /// </summary>
 public sealed class TeamChangeMatrixTests(MatrixFixture fixture)
 {

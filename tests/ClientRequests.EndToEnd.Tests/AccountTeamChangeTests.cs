@@ -8,7 +8,7 @@ namespace ClientRequests.EndToEnd.Tests;
 
 /// <summary>
 /// Who sees a client's requests follows its account team as it changes, through the real processes and broker: REST and
-/// GraphQL lists, reads by id, the dashboard and new notifications (ADR 0024). Each test registers a client of its own,
+/// GraphQL lists, reads by id, the dashboard and new notifications (ADR 0029). Each test registers a client of its own,
 /// so the demo clients other tests use keep their teams.
 /// </summary>
 public sealed class AccountTeamChangeTests(PlatformFixture fixture)

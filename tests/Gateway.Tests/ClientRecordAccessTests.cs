@@ -4,7 +4,7 @@ using ClientRequests.ServiceDefaults.Security;
 
 namespace Gateway.Tests;
 
-/// <summary>Department staff see a request's client name, not the clients service's record of it (ADR 0025), as over REST.</summary>
+/// <summary>Department staff see a request's client name, not the clients service's record of it (ADR 0030), as over REST.</summary>
 public sealed class ClientRecordAccessTests
 {
     const string Query = """

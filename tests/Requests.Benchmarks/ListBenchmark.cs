@@ -19,7 +19,7 @@ static class ListBenchmark
         ("list: department", Admin, i => new RequestFilter(Department: Seeder.Departments[i % Seeder.Departments.Length])),
         ("list: breached + date range", Admin, i => new RequestFilter(Breached: true, From: Seeder.Start.AddDays(i % 600), To: Seeder.Start.AddDays(i % 600 + 60))),
         ("list: status = Submitted", Admin, _ => new RequestFilter(Status: "Submitted")),
-        // The account team's lists: the projection filter inside the page scan (ADR 0024).
+        // The account team's lists: the projection filter inside the page scan (ADR 0029).
         ("list: manager, 200 clients, paging by cursor", Manager, _ => new RequestFilter(Type: null)),
         ("list: executive, 200 clients, paging by cursor", Executive, _ => new RequestFilter(Type: null)),
         ("list: manager, 200 clients, status = Fulfilled", Manager, _ => new RequestFilter(Status: "Fulfilled")),

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ClientRequests.Messaging.Outbox;
 
 /// <summary>
-/// Takes a batch of unsent outbox rows for one dispatcher, so that N replicas publish each row once (ADR 0024).
+/// Takes a batch of unsent outbox rows for one dispatcher, so that N replicas publish each row once (ADR 0031).
 /// One conditional UPDATE marks the oldest claimable rows with this batch's claim and an expiry; the database's
 /// row locks make two concurrent claims of one row end with one winner (the loser's re-check of the condition
 /// fails), on PostgreSQL, SQL Server and SQLite alike. A dispatcher that dies holding a claim stops mattering

@@ -42,7 +42,7 @@ public static class Extensions
         builder.Services.AddOptions<SlaOptions>().BindConfiguration(SlaOptions.Section);
         builder.Services.AddSingleton<RequestClocks>();
         builder.Services.AddHostedService<SlaMonitor>();
-        // Who is on each client's team now: event-fed, rebuilt from the directory on start (ADR 0024).
+        // Who is on each client's team now: event-fed, rebuilt from the directory on start (ADR 0029).
         builder.Services.AddOptions<TeamOptions>().BindConfiguration(TeamOptions.Section);
         builder.Services.AddSingleton<ServiceToken>();
         builder.Services.AddSingleton<TeamDirectorySync>();

@@ -13,7 +13,7 @@ using static Requests.Tests.Api.Scenario;
 namespace Requests.Tests.Api;
 
 /// <summary>
-/// Who sees a client's requests follows its account team as the clients service's events change it (ADR 0024): lists,
+/// Who sees a client's requests follows its account team as the clients service's events change it (ADR 0029): lists,
 /// reads by id, actions and gRPC, over the real broker. Each test gets its own service, since teams change.
 /// </summary>
 public sealed class TeamVisibilityTests : IAsyncLifetime

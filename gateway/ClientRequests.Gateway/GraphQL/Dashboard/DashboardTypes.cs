@@ -42,7 +42,7 @@ public sealed class DashboardType : ObjectGraphType<DashboardNode>
             .Description("True when the window held more than 100,000 requests and only the latest were counted.")
             .Resolve(c => c.Source.Reply.RequestsByDayTruncated);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ClientType>>>>("clientHealth")
-            .Description($"The clients in the dashboard's scope (at most {MaxClients}), lowest health score first; empty for department staff (ADR 0025).")
+            .Description($"The clients in the dashboard's scope (at most {MaxClients}), lowest health score first; empty for department staff (ADR 0030).")
             .WithComplexityImpact(1, 50)
             .Resolve(c =>
             {

@@ -20,7 +20,7 @@ public static class RequestUpdates
         var services = context.RequestServices!;
         var directory = services.GetRequiredService<RequestDirectory.RequestDirectoryClient>();
         // Listening starts before the first read, so nothing that happens in between is missed. A change of the client's
-        // account team is listened for too: it may take the request away from the subscriber (ADR 0024).
+        // account team is listened for too: it may take the request away from the subscriber (ADR 0029).
         Guid? clientId = null;
         var events = new EventChannel(services.GetRequiredService<PlatformEventHub>(),
             e => e.RequestId == requestId || (e.Kind == EventKinds.AccountTeamChanged && e.ClientId == clientId));

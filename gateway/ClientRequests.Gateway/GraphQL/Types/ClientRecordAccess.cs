@@ -6,7 +6,7 @@ namespace ClientRequests.Gateway.GraphQL.Types;
 /// <summary>
 /// Who reads the clients service's record of a client (tier, account team, health) through a request or the dashboard:
 /// the roles its REST API serves (account teams, analysts, admins). Department staff see what the request carries
-/// (client id and name) and write to the team through comments (ADR 0025), as over REST.
+/// (client id and name) and write to the team through comments (ADR 0030), as over REST.
 /// </summary>
 public static class ClientRecordAccess
 {

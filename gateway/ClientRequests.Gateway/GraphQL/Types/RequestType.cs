@@ -33,7 +33,7 @@ public sealed class RequestType : ObjectGraphType<RequestNode>
             .Resolve(c => new SlaNode(c.Source.Entry.Sla ?? new SlaEntry(), c.Source.Entry.AtRisk, c.Source.Entry.Breached));
 
         Field<ClientType>("client")
-            .Description("The client, from the clients service: one call for every request of the level. Null for department staff (ADR 0025).")
+            .Description("The client, from the clients service: one call for every request of the level. Null for department staff (ADR 0030).")
             .Resolve(c => ClientRecordAccess.Reads(c.User)
                 ? c.RequestServices!.GetRequiredService<ClientLoader>().Load(c.Source.Entry.ClientId)
                 : null);

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 namespace ClientRequests.ServiceDefaults.Data.Leases;
 
 /// <summary>
-/// Runs a service's periodic jobs once per period across its replicas (ADR 0024). Each job has a row in the
+/// Runs a service's periodic jobs once per period across its replicas (ADR 0031). Each job has a row in the
 /// service's <c>Leases</c> table; a replica runs a period's work only after one conditional UPDATE has made it the
 /// holder (it already was, or the lease had run out). The holder renews on every run; when it dies, another replica
 /// takes over once the lease has run out: within <see cref="TakeoverBound"/> of the holder's last run.

@@ -4,7 +4,7 @@ namespace ClientRequests.Clients.Domain;
 
 /// <summary>
 /// Bound from <c>Clients:AccountManagers</c>: the ids of the site's account managers, as its identity provider names them.
-/// A client is handed only to a known manager, so a typo does not put it in a book nobody reads (ADR 0024). Known too:
+/// A client is handed only to a known manager, so a typo does not put it in a book nobody reads (ADR 0029). Known too:
 /// anyone who already has a book, and in Development the demo managers.
 /// </summary>
 public sealed class KnownManagers

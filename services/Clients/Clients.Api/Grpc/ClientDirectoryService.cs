@@ -69,7 +69,7 @@ public sealed class ClientDirectoryService(ClientsDbContext db, TimeProvider clo
 
     /// <summary>
     /// Every client's team, a page at a time in id order, so another service can rebuild its copy without a user
-    /// (ADR 0024). Each page says when it was read: an event stamped after the first page's time is newer than the copy.
+    /// (ADR 0029). Each page says when it was read: an event stamped after the first page's time is newer than the copy.
     /// </summary>
     [Authorize(Policy = Policies.DirectoryReader)]
     public override async Task<ListAccountTeamsReply> ListAccountTeams(ListAccountTeamsRequest request, ServerCallContext context)

@@ -10,7 +10,7 @@ namespace ClientRequests.Requests.Teams;
 /// Rebuilds the team projection from the clients service's directory: at start (a new or restored database, events
 /// missed while the queue did not exist yet) and then periodically, which repairs a copy that fell behind. Events keep it
 /// current in between. A page is stamped a little before it was read, so an event the page may not include yet still
-/// applies when it arrives, and a row an event already made newer is left as it is (ADR 0024).
+/// applies when it arrives, and a row an event already made newer is left as it is (ADR 0029).
 /// </summary>
 public sealed class TeamDirectorySync(IServiceScopeFactory scopes, ServiceToken token, IOptions<TeamOptions> options, TimeProvider clock,
     ILogger<TeamDirectorySync> logger) : BackgroundService

@@ -2,7 +2,7 @@ namespace ClientRequests.Requests.Domain.Teams;
 
 /// <summary>
 /// This service's copy of a client's current account team, fed by the clients service's events and rebuilt from its
-/// directory (ADR 0024). The clients service owns the rule; this copy only says who is on the team now, so that the
+/// directory (ADR 0029). The clients service owns the rule; this copy only says who is on the team now, so that the
 /// request lists can filter on it inside their index scans instead of asking the directory per request.
 /// </summary>
 public sealed class ClientTeam
