@@ -24,6 +24,7 @@ public static class Extensions
         });
         builder.Services.AddSingleton<QuorumQueueDeclarer>();
         builder.Services.AddSingleton<DepartmentQueues>();
+        builder.Services.AddHealthChecks().AddCheck<DepartmentQueues>("department-queues", tags: [ServiceDefaultsExtensions.ReadyTag]);
         builder.Services.AddHostedService<DepartmentQueuesStarter>();
         builder.Services.AddSingleton<AssignmentSignal>();
         builder.Services.AddHostedService<LoadAwareAssigner>();

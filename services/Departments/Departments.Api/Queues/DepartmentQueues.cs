@@ -4,19 +4,25 @@ using ClientRequests.Departments.Data;
 using ClientRequests.Departments.Domain;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace ClientRequests.Departments.Queues;
 
 /// <summary>
 /// Consumes the durable queue <c>department-{code}</c> of every managed department. Queues are connected at
 /// run time because departments are data: one created through the API is connected without a restart, and one
-/// deleted or made external is let go (its queue and messages stay in the broker).
+/// deleted or made external is let go (its queue and messages stay in the broker). The service is not ready before
+/// the first reconcile: a work item sent to a department whose queue is not bound yet would be dropped by the broker.
 /// </summary>
 public sealed class DepartmentQueues(IReceiveEndpointConnector connector, MessagingOptions messaging, QuorumQueueDeclarer declarer,
-    ILogger<DepartmentQueues> logger)
+    ILogger<DepartmentQueues> logger) : IHealthCheck
 {
     readonly Dictionary<string, HostReceiveEndpointHandle> connected = new(StringComparer.OrdinalIgnoreCase);
     readonly SemaphoreSlim gate = new(1, 1);
+    volatile bool reconciledOnce;
+
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        Task.FromResult(reconciledOnce ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("Department queues not connected yet"));
 
     public bool IsConnected(string code) { lock (connected) return connected.ContainsKey(code); }
 
@@ -53,6 +59,7 @@ public sealed class DepartmentQueues(IReceiveEndpointConnector connector, Messag
             string[] stale;
             lock (connected) stale = connected.Keys.Where(code => !managedCodes.Contains(code, StringComparer.OrdinalIgnoreCase)).ToArray();
             foreach (var code in stale) await DisconnectCoreAsync(code);
+            reconciledOnce = true;
         }
         finally { gate.Release(); }
     }
@@ -82,14 +89,18 @@ public sealed class DepartmentQueues(IReceiveEndpointConnector connector, Messag
 
 /// <summary>
 /// Connects the managed departments' queues at start, retrying while the database or broker is not there yet,
-/// then reconciles now and then so that other replicas' changes to departments reach this one too.
+/// then reconciles now and then so that other replicas' changes to departments reach this one too. The first connect
+/// waits for the bus to have started: an endpoint connected while the bus is still starting its own endpoints faults
+/// the start ("Collection was modified"), and the service never becomes ready.
 /// </summary>
-public sealed class DepartmentQueuesStarter(IServiceScopeFactory scopes, DepartmentQueues queues, IConfiguration configuration,
-    ILogger<DepartmentQueuesStarter> logger) : BackgroundService
+public sealed class DepartmentQueuesStarter(IServiceScopeFactory scopes, DepartmentQueues queues, IBusControl bus,
+    IConfiguration configuration, ILogger<DepartmentQueuesStarter> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var every = configuration.GetValue("Departments:ReconcileInterval", TimeSpan.FromSeconds(30));
+        while (bus.CheckHealth().Status != BusHealthStatus.Healthy)
+            await Task.Delay(TimeSpan.FromMilliseconds(250), stoppingToken);
         var connectedOnce = false;
         while (!stoppingToken.IsCancellationRequested)
         {
