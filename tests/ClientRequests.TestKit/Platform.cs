@@ -204,9 +204,15 @@ public sealed class Platform : IAsyncDisposable
     public HttpClient GatewayClient(PlatformUser? user = null)
     {
         var http = new HttpClient { BaseAddress = GatewayAddress, Timeout = TimeSpan.FromSeconds(30) };
-        if (user is not null) http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Tokens.For(user));
+        if (user is not null) http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TokenFor(user));
         return http;
     }
+
+    /// <summary>
+    /// A token this platform's provider would issue for <paramref name="user"/>: signed as its issuer, whatever other
+    /// platform the test process has started since (each names its own gateway port).
+    /// </summary>
+    public string TokenFor(PlatformUser user) => Tokens.Sign(user, IdentityIssuer.ToString());
 
     /// <summary>The last lines each process logged, for a failing test's message.</summary>
     public string Logs() => string.Join("\n\n", processes.Select(p => $"== {p.Name} ==\n{p.Tail(25)}"));
