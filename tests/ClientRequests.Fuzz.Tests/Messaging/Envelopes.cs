@@ -37,12 +37,15 @@ public static class Envelopes
     }
 
     /// <summary>A well-formed instance of the contract with fresh ids (and the queue's department where it names one).</summary>
-    public static JsonNode? WellFormed(Type type, string? departmentCode, int depth = 0)
+    public static JsonNode? WellFormed(Type type, string? departmentCode) => WellFormed(type, departmentCode, 0, DateTimeOffset.UtcNow);
+
+    /// <param name="at">Every instant of one message: a message whose instants must be ordered (at risk before due) is valid.</param>
+    static JsonNode? WellFormed(Type type, string? departmentCode, int depth, DateTimeOffset at)
     {
         var underlying = Nullable.GetUnderlyingType(type) ?? type;
         if (underlying == typeof(Guid)) return JsonValue.Create(Guid.NewGuid());
         if (underlying == typeof(string)) return JsonValue.Create("fuzz");
-        if (underlying == typeof(DateTimeOffset) || underlying == typeof(DateTime)) return JsonValue.Create(DateTimeOffset.UtcNow);
+        if (underlying == typeof(DateTimeOffset) || underlying == typeof(DateTime)) return JsonValue.Create(at);
         if (underlying == typeof(bool)) return JsonValue.Create(false);
         if (underlying.IsEnum) return JsonValue.Create(Enum.GetNames(underlying)[0]);
         if (underlying.IsPrimitive || underlying == typeof(decimal)) return JsonValue.Create(1);
@@ -53,7 +56,7 @@ public static class Envelopes
         foreach (var property in underlying.GetProperties(BindingFlags.Public | BindingFlags.Instance))
             message[CamelCase(property.Name)] = property.Name == "DepartmentCode" && departmentCode is not null
                 ? JsonValue.Create(departmentCode)
-                : WellFormed(property.PropertyType, departmentCode, depth + 1);
+                : WellFormed(property.PropertyType, departmentCode, depth + 1, at);
         return message;
     }
 
