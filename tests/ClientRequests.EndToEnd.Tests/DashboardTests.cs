@@ -26,7 +26,7 @@ public sealed class DashboardPlatform : IAsyncLifetime
             ["Sla__Policies__0__Priority"] = "P1",
             ["Sla__Policies__0__FirstResponse"] = "00:00:01",
             ["Sla__Policies__0__Resolution"] = "00:00:02",
-            ["Sla__Departments__legal__Resolution"] = "00:00:02",
+            ["Sla__Departments__legal__Priorities__P3"] = "00:00:02",
             // The gateway's outgoing calls are counted from its HttpClient log (as tests/Gateway.Benchmarks does).
             ["Logging__LogLevel__System.Net.Http.HttpClient"] = "Information",
         };

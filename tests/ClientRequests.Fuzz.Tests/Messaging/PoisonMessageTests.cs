@@ -14,9 +14,16 @@ public sealed class PoisonMessageTests(FuzzPlatform fixture, ITestOutputHelper o
     public async Task Poison_on_every_consumed_queue_lands_in_its_error_queue_and_the_queue_keeps_flowing()
     {
         var broker = new BrokerQueues(fixture.Broker.ManagementUri, fixture.Platform.VirtualHost);
-        var queues = await broker.ConsumedAsync();
         // Each service consumes something: requests (progress), departments (its queues), notifications and clients (events).
-        foreach (var prefix in new[] { "requests", "notifications", "clients", "department-" })
+        // The management API counts consumers from statistics collected every few seconds: a fresh platform's may lag.
+        string[] prefixes = ["requests", "notifications", "clients", "department-"];
+        var queues = await broker.ConsumedAsync();
+        for (var waited = TimeSpan.Zero; waited < TimeSpan.FromSeconds(30) && !prefixes.All(p => queues.Any(q => q.Name.StartsWith(p))); waited += TimeSpan.FromSeconds(1))
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            queues = await broker.ConsumedAsync();
+        }
+        foreach (var prefix in prefixes)
             Assert.True(queues.Any(q => q.Name.StartsWith(prefix)), $"no consumed queue named {prefix}*: {string.Join(", ", queues.Select(q => q.Name))}");
 
         var poison = new Dictionary<string, List<Guid>>();

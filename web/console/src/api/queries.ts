@@ -1,8 +1,14 @@
 // Every operation the console sends: only the gateway's public GraphQL API.
 
-export const requestFields = `
+const requestRow = `
   id title type priority status submittedAt clientId clientName satisfactionScore
-  sla { state firstResponseDueAt resolutionDueAt atRiskAt elapsedBusinessMinutes atRisk breached }
+  sla { state firstResponseDueAt resolutionDueAt atRiskAt elapsedBusinessMinutes atRisk breached }`;
+
+/** A row of the list: each department's status, not its clock, so that a page of 50 stays within the gateway's complexity bound. */
+export const requestRowFields = `${requestRow}
+  workItems { id departmentCode departmentName status round }`;
+
+export const requestFields = `${requestRow}
   workItems { id departmentCode departmentName status round sla { state resolutionDueAt atRiskAt elapsedBusinessMinutes } }`;
 
 export const MY_CLIENTS = `query MyClients { myClients { id name tier status health { score band } } }`;
@@ -15,7 +21,7 @@ export const SUGGEST = `query Suggest($type: String!, $priority: String!, $clien
 export const OPEN_REQUEST = `mutation Open($input: OpenRequestInput!) { openRequest(input: $input) { ${requestFields} } }`;
 
 export const MY_REQUESTS = `query MyRequests($after: String) {
-  requests(first: 50, after: $after) { nodes { ${requestFields} } pageInfo { hasNextPage endCursor } } }`;
+  requests(first: 50, after: $after) { nodes { ${requestRowFields} } pageInfo { hasNextPage endCursor } } }`;
 
 export const REQUEST_DETAIL = `query Detail($id: ID!) { request(id: $id) { ${requestFields}
   timeline { id at kind actorId departmentCode status text visibility } } }`;
@@ -66,13 +72,21 @@ export interface Sla {
   elapsedBusinessMinutes: number;
 }
 
-export interface WorkItem {
+export interface WorkItemRow {
   id: string;
   departmentCode: string;
   departmentName: string;
   status: string;
   round: number;
+}
+
+export interface WorkItem extends WorkItemRow {
   sla: Sla;
+}
+
+/** A request as the list shows it (requestRowFields). */
+export interface RequestRow extends Omit<RequestSummary, 'workItems'> {
+  workItems: WorkItemRow[];
 }
 
 export interface RequestSummary {

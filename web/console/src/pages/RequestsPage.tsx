@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { gql } from '../api/graphql';
 import { useLive, useLoad, useNow } from '../api/hooks';
 import type { Session } from '../api/session';
-import { MY_CLIENTS, MY_REQUESTS, type Client, type RequestSummary } from '../api/queries';
+import { MY_CLIENTS, MY_REQUESTS, type Client, type RequestRow } from '../api/queries';
 import { Guard, StatusBadge } from '../components/States';
 import { slaState } from '../domain/sla';
 import { OpenRequestForm } from './OpenRequestForm';
@@ -12,7 +12,7 @@ import { RequestDetail } from './RequestDetail';
 export function RequestsPage({ session }: { session: Session }) {
   const clients = useLoad(() => gql<{ myClients: Client[] }>(MY_CLIENTS).then((d) => d.myClients), session.user.id);
   const requests = useLoad(
-    () => gql<{ requests: { nodes: RequestSummary[] } }>(MY_REQUESTS).then((d) => d.requests.nodes),
+    () => gql<{ requests: { nodes: RequestRow[] } }>(MY_REQUESTS).then((d) => d.requests.nodes),
     session.user.id,
   );
   const [selected, setSelected] = useState<string | null>(null);
