@@ -43,6 +43,8 @@ public sealed class InboxTests : IAsyncLifetime
         var notes = await NotesAsync();
         Assert.Single(notes, n => n.Contains(deposit.DepositId.ToString()));
         Assert.Equal(2, notes.Count);
+        Assert.True(await EventuallyAsync(async db => await db.Set<ClientRequests.Messaging.Inbox.InboxMessage>()
+            .Where(m => m.MessageId == messageId).Select(m => m.Consumer).SingleAsync() == "ledger-deposits"));
     }
 
     [Fact]

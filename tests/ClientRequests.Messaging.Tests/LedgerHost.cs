@@ -74,6 +74,8 @@ public sealed class TagRace
 /// <summary>Inserts the tag when it is missing: the insert-if-absent that two events about one request both do.</summary>
 public sealed class TagConsumer(LedgerDbContext db, TimeProvider clock, TagRace race) : IdempotentConsumer<TagUsed, LedgerDbContext>(db, clock)
 {
+    protected override string InboxName => "TagConsumer";
+
     protected override async Task ApplyAsync(ConsumeContext<TagUsed> context)
     {
         race.Applying(context.GetRetryAttempt());
@@ -97,6 +99,9 @@ public record DepositMade
 /// <summary>Applies a deposit by writing an entry: applied twice, there would be two entries.</summary>
 public sealed class DepositConsumer(LedgerDbContext db, TimeProvider clock) : IdempotentConsumer<DepositMade, LedgerDbContext>(db, clock)
 {
+    // Not the class name: the inbox keys on what is declared, so renaming the class changes nothing.
+    protected override string InboxName => "ledger-deposits";
+
     protected override Task ApplyAsync(ConsumeContext<DepositMade> context)
     {
         Db.Entries.Add(new Entry { Id = Guid.NewGuid(), Note = $"deposit {context.Message.DepositId}" });

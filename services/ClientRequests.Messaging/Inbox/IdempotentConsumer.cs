@@ -14,6 +14,12 @@ public abstract class IdempotentConsumer<TMessage, TDbContext>(TDbContext db, Ti
     protected TDbContext Db => db;
     protected TimeProvider Clock => clock;
 
+    /// <summary>
+    /// The consumer's key in the inbox, declared rather than taken from the class name: renaming the class must not
+    /// make every message it has applied look new. The declared names are the class names the inbox held before.
+    /// </summary>
+    protected abstract string InboxName { get; }
+
     /// <summary>Changes the context; must not call SaveChanges (the base does, once, with the inbox row).</summary>
     protected abstract Task ApplyAsync(ConsumeContext<TMessage> context);
 
@@ -24,7 +30,7 @@ public abstract class IdempotentConsumer<TMessage, TDbContext>(TDbContext db, Ti
     {
         var messageId = context.MessageId
             ?? throw new InvalidOperationException($"{typeof(TMessage).Name} arrived without a MessageId; it cannot be deduplicated.");
-        var consumer = GetType().Name;
+        var consumer = InboxName;
         var inbox = db.Set<InboxMessage>();
 
         for (var attempt = 1; ; attempt++)

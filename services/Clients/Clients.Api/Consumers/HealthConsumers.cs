@@ -10,6 +10,8 @@ namespace ClientRequests.Clients.Consumers;
 public sealed class RequestSubmittedConsumer(ClientsDbContext db, TimeProvider clock)
     : IdempotentConsumer<RequestSubmitted, ClientsDbContext>(db, clock)
 {
+    protected override string InboxName => "RequestSubmittedConsumer";
+
     protected override Task ApplyAsync(ConsumeContext<RequestSubmitted> context) =>
         Db.StoreSignalAsync(HealthProjection.From(context.Message), context.CancellationToken);
 }
@@ -18,6 +20,8 @@ public sealed class RequestSubmittedConsumer(ClientsDbContext db, TimeProvider c
 public sealed class RequestStatusChangedConsumer(ClientsDbContext db, TimeProvider clock)
     : IdempotentConsumer<RequestStatusChanged, ClientsDbContext>(db, clock)
 {
+    protected override string InboxName => "RequestStatusChangedConsumer";
+
     protected override Task ApplyAsync(ConsumeContext<RequestStatusChanged> context) =>
         HealthProjection.From(context.Message) is { } signal ? Db.StoreSignalAsync(signal, context.CancellationToken) : Task.CompletedTask;
 }
@@ -26,6 +30,8 @@ public sealed class RequestStatusChangedConsumer(ClientsDbContext db, TimeProvid
 public sealed class SatisfactionRecordedConsumer(ClientsDbContext db, TimeProvider clock)
     : IdempotentConsumer<SatisfactionRecorded, ClientsDbContext>(db, clock)
 {
+    protected override string InboxName => "SatisfactionRecordedConsumer";
+
     protected override Task ApplyAsync(ConsumeContext<SatisfactionRecorded> context) =>
         Db.StoreSignalAsync(HealthProjection.From(context.Message), context.CancellationToken);
 }
@@ -34,6 +40,8 @@ public sealed class SatisfactionRecordedConsumer(ClientsDbContext db, TimeProvid
 public sealed class SlaBreachedConsumer(ClientsDbContext db, TimeProvider clock)
     : IdempotentConsumer<SlaBreached, ClientsDbContext>(db, clock)
 {
+    protected override string InboxName => "SlaBreachedConsumer";
+
     protected override Task ApplyAsync(ConsumeContext<SlaBreached> context) =>
         Db.StoreSignalAsync(HealthProjection.From(context.Message), context.CancellationToken);
 }
@@ -42,6 +50,8 @@ public sealed class SlaBreachedConsumer(ClientsDbContext db, TimeProvider clock)
 public sealed class SlaAtRiskConsumer(ClientsDbContext db, TimeProvider clock)
     : IdempotentConsumer<SlaAtRisk, ClientsDbContext>(db, clock)
 {
+    protected override string InboxName => "SlaAtRiskConsumer";
+
     protected override Task ApplyAsync(ConsumeContext<SlaAtRisk> context) =>
         Db.StoreSignalAsync(HealthProjection.From(context.Message), context.CancellationToken);
 }

@@ -13,6 +13,8 @@ namespace ClientRequests.Departments.Consumers;
 public sealed class AssignWorkItemConsumer(DepartmentsDbContext db, TimeProvider clock, AssignmentSignal assignment)
     : IdempotentConsumer<AssignWorkItem, DepartmentsDbContext>(db, clock)
 {
+    protected override string InboxName => "AssignWorkItemConsumer";
+
     protected override async Task ApplyAsync(ConsumeContext<AssignWorkItem> context)
     {
         var message = context.Message;

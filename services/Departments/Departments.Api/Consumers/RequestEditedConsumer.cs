@@ -12,6 +12,8 @@ namespace ClientRequests.Departments.Consumers;
 /// </summary>
 public sealed class RequestEditedConsumer(DepartmentsDbContext db, TimeProvider clock) : IdempotentConsumer<RequestEdited, DepartmentsDbContext>(db, clock)
 {
+    protected override string InboxName => "RequestEditedConsumer";
+
     protected override async Task ApplyAsync(ConsumeContext<RequestEdited> context)
     {
         var message = context.Message;

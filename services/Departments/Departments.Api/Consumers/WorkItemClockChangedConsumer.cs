@@ -15,6 +15,8 @@ namespace ClientRequests.Departments.Consumers;
 public sealed class WorkItemClockChangedConsumer(DepartmentsDbContext db, TimeProvider clock)
     : IdempotentConsumer<WorkItemClockChanged, DepartmentsDbContext>(db, clock)
 {
+    protected override string InboxName => "WorkItemClockChangedConsumer";
+
     protected override async Task ApplyAsync(ConsumeContext<WorkItemClockChanged> context)
     {
         var message = context.Message;

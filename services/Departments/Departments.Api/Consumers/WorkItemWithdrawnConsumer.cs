@@ -14,6 +14,8 @@ namespace ClientRequests.Departments.Consumers;
 public sealed class WorkItemWithdrawnConsumer(DepartmentsDbContext db, TimeProvider clock, ILogger<WorkItemWithdrawnConsumer> logger)
     : IdempotentConsumer<WorkItemWithdrawn, DepartmentsDbContext>(db, clock)
 {
+    protected override string InboxName => "WorkItemWithdrawnConsumer";
+
     protected override async Task ApplyAsync(ConsumeContext<WorkItemWithdrawn> context)
     {
         var message = context.Message;

@@ -15,6 +15,8 @@ namespace ClientRequests.Notifications.Consumers;
 public sealed class AccountTeamChangedConsumer(NotificationsDbContext db, TimeProvider clock)
     : IdempotentConsumer<AccountTeamChanged, NotificationsDbContext>(db, clock)
 {
+    protected override string InboxName => "AccountTeamChangedConsumer";
+
     protected override async Task ApplyAsync(ConsumeContext<AccountTeamChanged> context)
     {
         var message = context.Message;

@@ -16,6 +16,8 @@ namespace ClientRequests.Notifications.Consumers;
 public sealed class RequestSubmittedConsumer(NotificationsDbContext db, TimeProvider clock, Notifier notifier)
     : IdempotentConsumer<RequestSubmitted, NotificationsDbContext>(db, clock)
 {
+    protected override string InboxName => "RequestSubmittedConsumer";
+
     protected override async Task ApplyAsync(ConsumeContext<RequestSubmitted> context)
     {
         var message = context.Message;

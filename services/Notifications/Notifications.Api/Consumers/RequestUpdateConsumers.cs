@@ -11,6 +11,8 @@ namespace ClientRequests.Notifications.Consumers;
 public sealed class RequestStatusChangedConsumer(NotificationsDbContext db, TimeProvider clock, Notifier notifier)
     : IdempotentConsumer<RequestStatusChanged, NotificationsDbContext>(db, clock)
 {
+    protected override string InboxName => "RequestStatusChangedConsumer";
+
     protected override async Task ApplyAsync(ConsumeContext<RequestStatusChanged> context)
     {
         var m = context.Message;
@@ -27,6 +29,8 @@ public sealed class RequestStatusChangedConsumer(NotificationsDbContext db, Time
 public sealed class SatisfactionRecordedConsumer(NotificationsDbContext db, TimeProvider clock, Notifier notifier)
     : IdempotentConsumer<SatisfactionRecorded, NotificationsDbContext>(db, clock)
 {
+    protected override string InboxName => "SatisfactionRecordedConsumer";
+
     protected override async Task ApplyAsync(ConsumeContext<SatisfactionRecorded> context)
     {
         var m = context.Message;
@@ -42,6 +46,8 @@ public sealed class SatisfactionRecordedConsumer(NotificationsDbContext db, Time
 public sealed class CommentAddedConsumer(NotificationsDbContext db, TimeProvider clock, Notifier notifier)
     : IdempotentConsumer<CommentAdded, NotificationsDbContext>(db, clock)
 {
+    protected override string InboxName => "CommentAddedConsumer";
+
     const int ExcerptLength = 280;
 
     protected override async Task ApplyAsync(ConsumeContext<CommentAdded> context)

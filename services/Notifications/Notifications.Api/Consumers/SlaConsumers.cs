@@ -25,6 +25,8 @@ public sealed record SlaClock(Guid RequestId, Guid ClientId, string Clock, TimeS
 public sealed class SlaAtRiskConsumer(NotificationsDbContext db, TimeProvider clock, Notifier notifier)
     : IdempotentConsumer<SlaAtRisk, NotificationsDbContext>(db, clock)
 {
+    protected override string InboxName => "SlaAtRiskConsumer";
+
     protected override async Task ApplyAsync(ConsumeContext<SlaAtRisk> context)
     {
         var m = context.Message;
@@ -39,6 +41,8 @@ public sealed class SlaAtRiskConsumer(NotificationsDbContext db, TimeProvider cl
 public sealed class SlaBreachedConsumer(NotificationsDbContext db, TimeProvider clock, Notifier notifier)
     : IdempotentConsumer<SlaBreached, NotificationsDbContext>(db, clock)
 {
+    protected override string InboxName => "SlaBreachedConsumer";
+
     protected override async Task ApplyAsync(ConsumeContext<SlaBreached> context)
     {
         var m = context.Message;

@@ -27,6 +27,8 @@ public abstract class WorkItemProgressConsumer<TEvent>(NotificationsDbContext db
 public sealed class WorkItemClaimedConsumer(NotificationsDbContext db, TimeProvider clock, Notifier notifier)
     : WorkItemProgressConsumer<WorkItemClaimed>(db, clock, notifier)
 {
+    protected override string InboxName => "WorkItemClaimedConsumer";
+
     protected override Task ApplyAsync(ConsumeContext<WorkItemClaimed> context)
     {
         var m = context.Message;
@@ -38,6 +40,8 @@ public sealed class WorkItemClaimedConsumer(NotificationsDbContext db, TimeProvi
 public sealed class WorkItemStartedConsumer(NotificationsDbContext db, TimeProvider clock, Notifier notifier)
     : WorkItemProgressConsumer<WorkItemStarted>(db, clock, notifier)
 {
+    protected override string InboxName => "WorkItemStartedConsumer";
+
     protected override Task ApplyAsync(ConsumeContext<WorkItemStarted> context)
     {
         var m = context.Message;
@@ -49,6 +53,8 @@ public sealed class WorkItemStartedConsumer(NotificationsDbContext db, TimeProvi
 public sealed class WorkItemCompletedConsumer(NotificationsDbContext db, TimeProvider clock, Notifier notifier)
     : WorkItemProgressConsumer<WorkItemCompleted>(db, clock, notifier)
 {
+    protected override string InboxName => "WorkItemCompletedConsumer";
+
     protected override Task ApplyAsync(ConsumeContext<WorkItemCompleted> context)
     {
         var m = context.Message;
@@ -60,6 +66,8 @@ public sealed class WorkItemCompletedConsumer(NotificationsDbContext db, TimePro
 public sealed class WorkItemRejectedConsumer(NotificationsDbContext db, TimeProvider clock, Notifier notifier)
     : WorkItemProgressConsumer<WorkItemRejected>(db, clock, notifier)
 {
+    protected override string InboxName => "WorkItemRejectedConsumer";
+
     protected override Task ApplyAsync(ConsumeContext<WorkItemRejected> context)
     {
         var m = context.Message;
@@ -72,6 +80,8 @@ public sealed class WorkItemRejectedConsumer(NotificationsDbContext db, TimeProv
 public sealed class WorkItemHandedOverConsumer(NotificationsDbContext db, TimeProvider clock, Notifier notifier)
     : WorkItemProgressConsumer<WorkItemHandedOver>(db, clock, notifier)
 {
+    protected override string InboxName => "WorkItemHandedOverConsumer";
+
     protected override async Task ApplyAsync(ConsumeContext<WorkItemHandedOver> context)
     {
         var m = context.Message;

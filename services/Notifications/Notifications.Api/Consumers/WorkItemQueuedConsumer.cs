@@ -14,6 +14,8 @@ namespace ClientRequests.Notifications.Consumers;
 public sealed class WorkItemQueuedConsumer(NotificationsDbContext db, TimeProvider clock, Notifier notifier)
     : IdempotentConsumer<WorkItemQueued, NotificationsDbContext>(db, clock)
 {
+    protected override string InboxName => "WorkItemQueuedConsumer";
+
     protected override async Task ApplyAsync(ConsumeContext<WorkItemQueued> context)
     {
         var message = context.Message;

@@ -14,6 +14,8 @@ namespace ClientRequests.Requests.Consumers;
 public sealed class AccountTeamChangedConsumer(RequestsDbContext db, TimeProvider clock, IMemoryCache cache)
     : IdempotentConsumer<AccountTeamChanged, RequestsDbContext>(db, clock)
 {
+    protected override string InboxName => "AccountTeamChangedConsumer";
+
     protected override async Task ApplyAsync(ConsumeContext<AccountTeamChanged> context)
     {
         var m = context.Message;

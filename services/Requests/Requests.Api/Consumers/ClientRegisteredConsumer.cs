@@ -11,6 +11,8 @@ namespace ClientRequests.Requests.Consumers;
 public sealed class ClientRegisteredConsumer(RequestsDbContext db, TimeProvider clock, IMemoryCache cache)
     : IdempotentConsumer<ClientRegistered, RequestsDbContext>(db, clock)
 {
+    protected override string InboxName => "ClientRegisteredConsumer";
+
     protected override async Task ApplyAsync(ConsumeContext<ClientRegistered> context)
     {
         var m = context.Message;

@@ -8,6 +8,8 @@ namespace ClientRequests.Requests.Consumers;
 public sealed class WorkItemQueuedConsumer(RequestsDbContext db, RequestClocks clocks, TimeProvider clock, ILogger<WorkItemQueuedConsumer> logger)
     : ProgressConsumer<WorkItemQueued>(db, clocks, clock, logger)
 {
+    protected override string InboxName => "WorkItemQueuedConsumer";
+
     protected override (Guid, WorkItemProgress) Read(WorkItemQueued m) =>
         (m.RequestId, new(m.WorkItemId, m.DepartmentCode, m.Sequence, WorkItemStatus.Queued, DepartmentActor(m.DepartmentCode), m.QueuedAt));
 }
@@ -15,6 +17,8 @@ public sealed class WorkItemQueuedConsumer(RequestsDbContext db, RequestClocks c
 public sealed class WorkItemClaimedConsumer(RequestsDbContext db, RequestClocks clocks, TimeProvider clock, ILogger<WorkItemClaimedConsumer> logger)
     : ProgressConsumer<WorkItemClaimed>(db, clocks, clock, logger)
 {
+    protected override string InboxName => "WorkItemClaimedConsumer";
+
     protected override (Guid, WorkItemProgress) Read(WorkItemClaimed m) =>
         (m.RequestId, new(m.WorkItemId, m.DepartmentCode, m.Sequence, WorkItemStatus.Claimed, m.ActorId, m.ClaimedAt));
 }
@@ -22,6 +26,8 @@ public sealed class WorkItemClaimedConsumer(RequestsDbContext db, RequestClocks 
 public sealed class WorkItemStartedConsumer(RequestsDbContext db, RequestClocks clocks, TimeProvider clock, ILogger<WorkItemStartedConsumer> logger)
     : ProgressConsumer<WorkItemStarted>(db, clocks, clock, logger)
 {
+    protected override string InboxName => "WorkItemStartedConsumer";
+
     protected override (Guid, WorkItemProgress) Read(WorkItemStarted m) =>
         (m.RequestId, new(m.WorkItemId, m.DepartmentCode, m.Sequence, WorkItemStatus.InProgress, m.ActorId, m.StartedAt));
 }
@@ -29,6 +35,8 @@ public sealed class WorkItemStartedConsumer(RequestsDbContext db, RequestClocks 
 public sealed class WorkItemCompletedConsumer(RequestsDbContext db, RequestClocks clocks, TimeProvider clock, ILogger<WorkItemCompletedConsumer> logger)
     : ProgressConsumer<WorkItemCompleted>(db, clocks, clock, logger)
 {
+    protected override string InboxName => "WorkItemCompletedConsumer";
+
     protected override (Guid, WorkItemProgress) Read(WorkItemCompleted m) =>
         (m.RequestId, new(m.WorkItemId, m.DepartmentCode, m.Sequence, WorkItemStatus.Completed, m.ActorId, m.CompletedAt, m.ResolutionNote));
 }
@@ -36,6 +44,8 @@ public sealed class WorkItemCompletedConsumer(RequestsDbContext db, RequestClock
 public sealed class WorkItemRejectedConsumer(RequestsDbContext db, RequestClocks clocks, TimeProvider clock, ILogger<WorkItemRejectedConsumer> logger)
     : ProgressConsumer<WorkItemRejected>(db, clocks, clock, logger)
 {
+    protected override string InboxName => "WorkItemRejectedConsumer";
+
     protected override (Guid, WorkItemProgress) Read(WorkItemRejected m) =>
         (m.RequestId, new(m.WorkItemId, m.DepartmentCode, m.Sequence, WorkItemStatus.Rejected, m.ActorId, m.RejectedAt, m.Reason));
 }
@@ -43,6 +53,8 @@ public sealed class WorkItemRejectedConsumer(RequestsDbContext db, RequestClocks
 public sealed class WorkItemHandedOverConsumer(RequestsDbContext db, RequestClocks clocks, TimeProvider clock, ILogger<WorkItemHandedOverConsumer> logger)
     : ProgressConsumer<WorkItemHandedOver>(db, clocks, clock, logger)
 {
+    protected override string InboxName => "WorkItemHandedOverConsumer";
+
     protected override (Guid, WorkItemProgress) Read(WorkItemHandedOver m) =>
         (m.RequestId, new(m.WorkItemId, m.DepartmentCode, m.Sequence, WorkItemStatus.HandedOver, m.ActorId, m.HandedOverAt,
             $"Handed over to {m.ToDepartmentCode}.", m.ToDepartmentCode, m.NewWorkItemId));
