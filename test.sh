@@ -16,7 +16,8 @@ dotnet build ClientRequests.sln -c Debug -nologo -v quiet -clp:ErrorsOnly || { e
 free_port() {
   local port
   while :; do
-    port=$(( 20000 + RANDOM % 30000 ))
+    # Below the ephemeral range (32768 and up), which outgoing connections take ports from.
+    port=$(( 10000 + RANDOM % 22000 ))
     (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
   done
 }
