@@ -1,6 +1,7 @@
-using ClientRequests.Gateway.GraphQL;
 using ClientRequests.Gateway.GraphQL.Transport;
+using ClientRequests.Gateway.GraphQL;
 using ClientRequests.Gateway.Hardening;
+using ClientRequests.ServiceDefaults.Correlation;
 using Microsoft.AspNetCore.HttpOverrides;
 
 namespace ClientRequests.Gateway;

@@ -1,3 +1,4 @@
+using ClientRequests.ServiceDefaults.Correlation;
 using ClientRequests.ServiceDefaults.Grpc;
 using ClientRequests.ServiceDefaults.Problems;
 using ClientRequests.ServiceDefaults.Security;
@@ -25,20 +26,22 @@ public static class ServiceDefaultsExtensions
 
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddTransient<BearerTokenPropagation>();
+        builder.Services.AddTransient<CorrelationIdPropagation>();
         builder.Services.AddServiceDiscovery();
         // Configuration stays the default; Eureka joins only where Eureka:Client:ServiceUrl is set.
         builder.AddEurekaServiceDiscovery();
-        builder.Services.ConfigureHttpClientDefaults(http => http.AddServiceDiscovery());
+        builder.Services.ConfigureHttpClientDefaults(http => http.AddServiceDiscovery().AddHttpMessageHandler<CorrelationIdPropagation>());
 
         builder.AddPlatformProblemDetails();
         builder.AddPlatformAuthentication();
         return builder;
     }
 
-    /// <summary>The pipeline every service shares: ProblemDetails for errors and status codes, authentication,
+    /// <summary>The pipeline every service shares: the correlation id, ProblemDetails for errors and status codes, authentication,
     /// authorization, and the health endpoints.</summary>
     public static WebApplication UseServiceDefaults(this WebApplication app)
     {
+        app.UseCorrelationId();
         app.UseRetryAfterOnUnavailable();
         app.UseExceptionHandler();
         app.UseStatusCodePages();

@@ -1,5 +1,5 @@
 using System.Net;
-using ClientRequests.Gateway.Hardening;
+using ClientRequests.ServiceDefaults.Correlation;
 using ClientRequests.ServiceDefaults.Security;
 
 namespace Gateway.Tests;

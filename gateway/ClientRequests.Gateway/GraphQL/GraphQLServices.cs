@@ -3,9 +3,9 @@ using ClientRequests.Departments.Grpc;
 using ClientRequests.Gateway.Events;
 using ClientRequests.Gateway.GraphQL.Console;
 using ClientRequests.Gateway.GraphQL.Loaders;
-using ClientRequests.Gateway.Hardening;
 using ClientRequests.Notifications.Grpc;
 using ClientRequests.Requests.Grpc;
+using ClientRequests.ServiceDefaults.Grpc;
 using ClientRequests.ServiceDefaults.Security;
 using global::GraphQL;
 using global::GraphQL.Execution;
@@ -21,20 +21,15 @@ public static class GraphQLServices
         var services = builder.Services;
         var options = builder.Configuration.GetSection(GraphQLOptions.Section).Get<GraphQLOptions>() ?? new GraphQLOptions();
         services.AddSingleton(options);
-        services.AddTransient<CorrelationIdPropagation>();
 
         // Every call carries the caller's token, so each service applies its own access rules to what GraphQL asks.
         services.AddSingleton<RpcErrors>();
-        services.AddGrpcClient<ClientDirectory.ClientDirectoryClient>(o => o.Address = new Uri("http://_grpc.clients"))
-            .AddInterceptor<RpcErrors>().AddHttpMessageHandler<BearerTokenPropagation>().AddHttpMessageHandler<CorrelationIdPropagation>();
-        services.AddGrpcClient<RequestDirectory.RequestDirectoryClient>(o => o.Address = new Uri("http://_grpc.requests"))
-            .AddInterceptor<RpcErrors>().AddHttpMessageHandler<BearerTokenPropagation>().AddHttpMessageHandler<CorrelationIdPropagation>();
-        services.AddGrpcClient<DepartmentDirectory.DepartmentDirectoryClient>(o => o.Address = new Uri("http://_grpc.departments"))
-            .AddInterceptor<RpcErrors>().AddHttpMessageHandler<BearerTokenPropagation>().AddHttpMessageHandler<CorrelationIdPropagation>();
-        services.AddGrpcClient<NotificationInbox.NotificationInboxClient>(o => o.Address = new Uri("http://_grpc.notifications"))
-            .AddInterceptor<RpcErrors>().AddHttpMessageHandler<BearerTokenPropagation>().AddHttpMessageHandler<CorrelationIdPropagation>();
+        services.AddServiceGrpcClient<ClientDirectory.ClientDirectoryClient>("clients").AddInterceptor<RpcErrors>();
+        services.AddServiceGrpcClient<RequestDirectory.RequestDirectoryClient>("requests").AddInterceptor<RpcErrors>();
+        services.AddServiceGrpcClient<DepartmentDirectory.DepartmentDirectoryClient>("departments").AddInterceptor<RpcErrors>();
+        services.AddServiceGrpcClient<NotificationInbox.NotificationInboxClient>("notifications").AddInterceptor<RpcErrors>();
         services.AddHttpClient(Rest.Requests, c => c.BaseAddress = new Uri("http://requests"))
-            .AddHttpMessageHandler<BearerTokenPropagation>().AddHttpMessageHandler<CorrelationIdPropagation>();
+            .AddHttpMessageHandler<BearerTokenPropagation>();
 
         services.AddConsoleGraphQLServices();
 

@@ -7,6 +7,7 @@ using ClientRequests.Requests.Domain;
 using ClientRequests.Requests.Grpc;
 using ClientRequests.Requests.Sla;
 using ClientRequests.Requests.Teams;
+using ClientRequests.ServiceDefaults.Grpc;
 using ClientRequests.ServiceDefaults.Security;
 
 namespace ClientRequests.Requests;
@@ -29,10 +30,8 @@ public static class Extensions
         });
 
         // Logical names, resolved by service discovery; the caller's token goes along.
-        builder.Services.AddGrpcClient<ClientDirectory.ClientDirectoryClient>(o => o.Address = new Uri("http://_grpc.clients"))
-            .AddHttpMessageHandler<BearerTokenPropagation>();
-        builder.Services.AddGrpcClient<DepartmentRouting.DepartmentRoutingClient>(o => o.Address = new Uri("http://_grpc.departments"))
-            .AddHttpMessageHandler<BearerTokenPropagation>();
+        builder.Services.AddServiceGrpcClient<ClientDirectory.ClientDirectoryClient>("clients");
+        builder.Services.AddServiceGrpcClient<DepartmentRouting.DepartmentRoutingClient>("departments");
         builder.Services.AddMemoryCache();
         builder.Services.AddScoped<ClientLookup>();
         builder.Services.AddScoped<RequestAccess>();

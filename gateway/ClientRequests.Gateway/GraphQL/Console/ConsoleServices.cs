@@ -1,5 +1,5 @@
 using ClientRequests.Departments.Grpc;
-using ClientRequests.Gateway.Hardening;
+using ClientRequests.ServiceDefaults.Grpc;
 using ClientRequests.ServiceDefaults.Security;
 
 namespace ClientRequests.Gateway.GraphQL.Console;
@@ -14,11 +14,10 @@ public static class ConsoleServices
     public static IServiceCollection AddConsoleGraphQLServices(this IServiceCollection services)
     {
         services.AddHttpClient(ClientsRest, c => c.BaseAddress = new Uri("http://clients"))
-            .AddHttpMessageHandler<BearerTokenPropagation>().AddHttpMessageHandler<CorrelationIdPropagation>();
+            .AddHttpMessageHandler<BearerTokenPropagation>();
         services.AddHttpClient(DepartmentsRest, c => c.BaseAddress = new Uri("http://departments"))
-            .AddHttpMessageHandler<BearerTokenPropagation>().AddHttpMessageHandler<CorrelationIdPropagation>();
-        services.AddGrpcClient<DepartmentRouting.DepartmentRoutingClient>(o => o.Address = new Uri("http://_grpc.departments"))
-            .AddInterceptor<Loaders.RpcErrors>().AddHttpMessageHandler<BearerTokenPropagation>().AddHttpMessageHandler<CorrelationIdPropagation>();
+            .AddHttpMessageHandler<BearerTokenPropagation>();
+        services.AddServiceGrpcClient<DepartmentRouting.DepartmentRoutingClient>("departments").AddInterceptor<Loaders.RpcErrors>();
         return services;
     }
 }

@@ -1,7 +1,7 @@
-using ClientRequests.Gateway.Hardening;
-using global::GraphQL;
+using ClientRequests.ServiceDefaults.Correlation;
 using global::GraphQL.Transport;
 using global::GraphQL.Types;
+using global::GraphQL;
 
 namespace ClientRequests.Gateway.GraphQL.Transport;
 
