@@ -63,6 +63,7 @@ public static class MessagingExtensions
                     retry.Exponential(messaging.RetryLimit,
                         TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(200));
                 });
+                rabbit.UseConsumeFilter(typeof(CorrelationConsumeFilter<>), context);
                 rabbit.PrefetchCount = messaging.PrefetchCount;
                 configureBus?.Invoke(context, rabbit);
                 rabbit.ConfigureEndpoints(context);

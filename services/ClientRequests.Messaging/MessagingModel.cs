@@ -19,6 +19,7 @@ public static class MessagingModel
             // The dispatcher reads unsent rows oldest first.
             outbox.HasIndex(m => new { m.SentAt, m.CreatedAt });
             outbox.Property(m => m.ClaimedBy).HasMaxLength(OutboxMessage.ClaimedByMax);
+            outbox.Property(m => m.CorrelationId).HasMaxLength(128);
             // A dispatcher reads back the batch it has just claimed by its claim.
             outbox.HasIndex(m => m.ClaimedBy);
         });

@@ -1,5 +1,6 @@
 using ClientRequests.Messaging;
 using ClientRequests.Messaging.Inbox;
+using ClientRequests.ServiceDefaults.Correlation;
 using ClientRequests.ServiceDefaults.Data;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -115,6 +116,7 @@ public sealed class EntryWrittenRecorder(Received received) : IConsumer<EntryWri
     public Task Consume(ConsumeContext<EntryWritten> context)
     {
         received.Add(context.Message, context.MessageId);
+        received.Correlations[context.Message.EntryId] = CorrelationId.Current;
         return Task.CompletedTask;
     }
 }
@@ -124,6 +126,8 @@ public sealed class Received
     readonly List<(EntryWritten Message, Guid? MessageId)> items = [];
     public IReadOnlyList<(EntryWritten Message, Guid? MessageId)> Items { get { lock (items) return items.ToList(); } }
     public void Add(EntryWritten message, Guid? messageId) { lock (items) items.Add((message, messageId)); }
+    /// <summary>The correlation id current in the consumer, per entry.</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<Guid, string?> Correlations { get; } = new();
 
     public async Task<bool> WaitForAsync(Func<IReadOnlyList<(EntryWritten Message, Guid? MessageId)>, bool> condition, TimeSpan timeout)
     {

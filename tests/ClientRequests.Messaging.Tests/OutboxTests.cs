@@ -1,4 +1,5 @@
 using ClientRequests.Messaging.Outbox;
+using ClientRequests.ServiceDefaults.Correlation;
 using ClientRequests.TestKit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,6 +37,21 @@ public sealed class OutboxTests : IAsyncLifetime
         var row = await scope.ServiceProvider.GetRequiredService<LedgerDbContext>().Set<OutboxMessage>().SingleAsync();
         Assert.Equal(row.Id, received.Items.Single(m => m.Message.EntryId == entryId).MessageId);
         Assert.True(await WaitUntilAsync(async () => await SentAtAsync(row.Id) is not null));
+    }
+
+    [Fact]
+    public async Task The_correlation_id_of_the_call_that_wrote_a_row_is_current_where_its_message_is_consumed()
+    {
+        Guid correlated;
+        using (CorrelationId.Begin("order-4713")) correlated = await WriteEntryAsync("correlated");
+        var uncorrelated = await WriteEntryAsync("uncorrelated");
+
+        var received = host.Services.GetRequiredService<Received>();
+        Assert.True(await received.WaitForAsync(r => r.Any(m => m.Message.EntryId == correlated) && r.Any(m => m.Message.EntryId == uncorrelated),
+            TimeSpan.FromSeconds(20)));
+        Assert.Equal("order-4713", received.Correlations[correlated]);
+        // A message that carries none is consumed under an id of its own.
+        Assert.Matches("^[0-9a-f]{32}$", received.Correlations[uncorrelated]);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using ClientRequests.Messaging.Inbox;
+using ClientRequests.ServiceDefaults.Correlation;
 using ClientRequests.ServiceDefaults.Data.Leases;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -112,11 +113,18 @@ public sealed class OutboxDispatcher<TDbContext>(
     {
         if (row.Destination is null)
         {
-            await bus.Publish(message, type, Pipe.Execute<PublishContext>(c => c.MessageId = row.Id), cancellationToken);
+            await bus.Publish(message, type, Pipe.Execute<PublishContext>(c => Stamp(c, row)), cancellationToken);
             return;
         }
         var endpoint = await bus.GetSendEndpoint(SendAddress(row.Destination));
-        await endpoint.Send(message, type, Pipe.Execute<SendContext>(c => c.MessageId = row.Id), cancellationToken);
+        await endpoint.Send(message, type, Pipe.Execute<SendContext>(c => Stamp(c, row)), cancellationToken);
+    }
+
+    /// <summary>The row's id is the message's id (the inbox deduplicates on it); its correlation id goes along.</summary>
+    static void Stamp(SendContext context, OutboxMessage row)
+    {
+        context.MessageId = row.Id;
+        if (row.CorrelationId is { } id) context.Headers.Set(CorrelationId.Header, id);
     }
 
     /// <summary>

@@ -25,6 +25,8 @@ public sealed class OutboxMessage
     /// </summary>
     public string? ClaimedBy { get; internal set; }
     public DateTimeOffset? ClaimedUntil { get; internal set; }
+    /// <summary>The id of the call or message that wrote the row, sent along as the message's <c>X-Correlation-Id</c>.</summary>
+    public string? CorrelationId { get; private set; }
 
     public const int ClaimedByMax = 120;
 
@@ -38,6 +40,7 @@ public sealed class OutboxMessage
             Body = JsonSerializer.Serialize(message, type, JsonOptions),
             Destination = destination,
             CreatedAt = now,
+            CorrelationId = ServiceDefaults.Correlation.CorrelationId.Current,
         };
     }
 

@@ -2,7 +2,6 @@ using ClientRequests.ServiceDefaults.Correlation;
 using System.Net;
 using System.Text;
 using ClientRequests.TestKit;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Requests.Tests.Api;
@@ -43,17 +42,11 @@ public sealed class CorrelationIdTests(RequestsAppFixture fixture) : IClassFixtu
             call.Response.Close();
         });
 
-        var accessor = fixture.App.Services.GetRequiredService<IHttpContextAccessor>();
-        accessor.HttpContext = new DefaultHttpContext { Items = { [CorrelationId.Header] = "order-4712" } };
-        try
+        using (CorrelationId.Begin("order-4712"))
         {
             using var client = fixture.App.Services.GetRequiredService<IHttpClientFactory>().CreateClient();
             Assert.Equal("order-4712", await client.GetStringAsync(address));
             await answered;
-        }
-        finally
-        {
-            accessor.HttpContext = null;
         }
     }
 }

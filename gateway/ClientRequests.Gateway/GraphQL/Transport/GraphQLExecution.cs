@@ -29,7 +29,7 @@ public sealed class GraphQLExecution(IDocumentExecuter executer, ISchema schema,
         });
         if (result.Errors is { Count: > 0 } errors)
             logger.LogInformation("GraphQL operation {Operation} answered {Count} errors (correlation {CorrelationId}): {Messages}",
-                request.OperationName, errors.Count, context.Items[CorrelationId.Header], string.Join("; ", errors.Select(e => e.Message)));
+                request.OperationName, errors.Count, CorrelationId.Current, string.Join("; ", errors.Select(e => e.Message)));
         return result;
     }
 }

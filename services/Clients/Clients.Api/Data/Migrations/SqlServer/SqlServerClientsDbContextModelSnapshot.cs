@@ -222,6 +222,10 @@ namespace ClientRequests.Clients.Data.Migrations.SqlServer
                     b.Property<DateTimeOffset?>("ClaimedUntil")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<string>("CorrelationId")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
 

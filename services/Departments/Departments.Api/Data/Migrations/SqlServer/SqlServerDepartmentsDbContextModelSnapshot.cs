@@ -301,6 +301,10 @@ namespace ClientRequests.Departments.Data.Migrations.SqlServer
                     b.Property<DateTimeOffset?>("ClaimedUntil")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<string>("CorrelationId")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
 

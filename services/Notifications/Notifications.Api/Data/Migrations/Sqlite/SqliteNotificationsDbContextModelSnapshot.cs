@@ -56,6 +56,10 @@ namespace ClientRequests.Notifications.Data.Migrations.Sqlite
                     b.Property<long?>("ClaimedUntil")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CorrelationId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 

@@ -61,6 +61,10 @@ namespace ClientRequests.Requests.Data.Migrations.SqlServer
                     b.Property<DateTimeOffset?>("ClaimedUntil")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<string>("CorrelationId")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
 
