@@ -6,13 +6,6 @@ using Microsoft.Extensions.Options;
 
 namespace ClientRequests.ServiceDiscovery.Eureka;
 
-public enum EurekaCallResult
-{
-    Ok,
-    NotFound,
-    Failed,
-}
-
 /// <summary>
 /// Eureka's REST API over a private HttpClient. Private on purpose: the platform's HttpClient defaults add
 /// service discovery and resilience handlers, and the registry client must not resolve through itself

@@ -29,6 +29,3 @@ public sealed record EurekaInstance
 
     public bool IsUp => string.Equals(Status, Up, StringComparison.OrdinalIgnoreCase);
 }
-
-/// <summary>A registry document (full or delta) as Eureka sends it.</summary>
-public sealed record EurekaApplications(IReadOnlyList<EurekaInstance> Instances, string? AppsHashCode);

@@ -4,17 +4,6 @@ using Microsoft.Extensions.ServiceDiscovery;
 
 namespace ClientRequests.ServiceDiscovery.Eureka;
 
-/// <summary>Creates one <see cref="EurekaServiceEndpointProvider"/> per resolved name; all share the one cache.</summary>
-public sealed class EurekaServiceEndpointProviderFactory(EurekaRegistryCache cache, ILogger<EurekaServiceEndpointProvider> logger)
-    : IServiceEndpointProviderFactory
-{
-    public bool TryCreateProvider(ServiceEndpointQuery query, out IServiceEndpointProvider provider)
-    {
-        provider = new EurekaServiceEndpointProvider(query, cache, logger);
-        return true;
-    }
-}
-
 /// <summary>
 /// Resolves <c>http://requests</c> to the UP instances of Eureka app REQUESTS, and <c>http://_grpc.requests</c>
 /// to the same hosts on the port in their <c>grpcPort</c> metadata. Other named endpoints use <c>{name}Port</c>.

@@ -150,6 +150,3 @@ public sealed class OutboxDispatcher<TDbContext>(
         await db.Set<InboxMessage>().Where(m => m.ProcessedAt < processedBefore).ExecuteDeleteAsync(cancellationToken);
     }
 }
-
-public sealed class OutboxDispatchException(int failed, int total, Exception first)
-    : Exception($"{failed} of {total} outbox messages could not be published.", first);

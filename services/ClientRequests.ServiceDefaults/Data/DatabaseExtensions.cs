@@ -91,10 +91,3 @@ public static class DatabaseExtensions
         return csb.ToString();
     }
 }
-
-public static class DatabaseProvider
-{
-    public const string Sqlite = "Sqlite";
-    public const string SqlServer = "SqlServer";
-    public const string PostgreSql = "PostgreSql";
-}

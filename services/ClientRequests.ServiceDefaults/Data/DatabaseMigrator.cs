@@ -7,12 +7,6 @@ using Microsoft.Extensions.Logging;
 
 namespace ClientRequests.ServiceDefaults.Data;
 
-/// <summary>Seeds a fresh database with demo data; registered by services that have some.</summary>
-public interface IDemoDataSeeder<in TContext> where TContext : DbContext
-{
-    Task SeedAsync(TContext db, CancellationToken cancellationToken);
-}
-
 /// <summary>
 /// Migrates the database before the service takes traffic. A database that is down at start is logged and
 /// retried in the background; /health/ready stays unhealthy meanwhile. Kubernetes runs the migration as a Job

@@ -29,13 +29,3 @@ public readonly record struct Cursor(DateTimeOffset At, Guid Id)
         return false;
     }
 }
-
-public sealed record Page<T>(IReadOnlyList<T> Items, string? NextCursor);
-
-public static class PageLimits
-{
-    public const int Default = 50;
-    public const int Max = 200;
-
-    public static bool IsValid(int? limit) => limit is null or >= 1 and <= Max;
-}

@@ -46,22 +46,3 @@ public sealed class AuthOptions
     /// <summary>A provider's group or role value → the department codes it grants (e.g. "Billing agents" → billing).</summary>
     public Dictionary<string, string[]> DepartmentMap { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 }
-
-/// <summary>The names of the token claims each part of the platform's identity comes from. A dotted name reads into a JSON claim (Keycloak's <c>realm_access.roles</c>).</summary>
-public sealed class ClaimNames
-{
-    public string UserId { get; set; } = "sub";
-    public string Name { get; set; } = "name";
-    public string Email { get; set; } = "email";
-    public string[] Roles { get; set; } = ["role"];
-    public string[] Departments { get; set; } = ["dept"];
-}
-
-/// <summary>A service's client-credentials registration at the authority.</summary>
-public sealed class ServiceClient
-{
-    public string? Id { get; set; }
-    public string? Secret { get; set; }
-    /// <summary>The narrow scope the calls need, e.g. <c>clients.directory</c>.</summary>
-    public string Scope { get; set; } = "";
-}

@@ -6,14 +6,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ClientRequests.Departments.Apis;
 
-public enum QueueOrder
-{
-    /// <summary>Oldest first (time in the queue).</summary>
-    Age,
-    /// <summary>Soonest due first: the items most at risk of missing their SLA lead.</summary>
-    Sla,
-}
-
 /// <summary>One page of a department's queue; REST, gRPC and the benchmark all read it through here.</summary>
 public sealed record QueueQuery(string DepartmentCode, WorkItemStatus? Status, QueueOrder Order, bool AtRiskOnly, Cursor? After, int Limit)
 {

@@ -1,7 +1,5 @@
 namespace ClientRequests.Departments.Domain;
 
-public enum WorkItemStatus { Queued, Claimed, InProgress, Completed, Rejected, HandedOver, Withdrawn }
-
 /// <summary>One department's part of a client request. Its transitions are in WorkItemTransitions.cs.</summary>
 public sealed partial class WorkItem
 {

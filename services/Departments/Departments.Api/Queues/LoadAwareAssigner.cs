@@ -6,16 +6,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ClientRequests.Departments.Queues;
 
-/// <summary>Tells the assigner that a load-aware department has a new item or freed capacity.</summary>
-public sealed class AssignmentSignal
-{
-    readonly Channel<string> departments = Channel.CreateUnbounded<string>();
-
-    public void Notify(string departmentCode) => departments.Writer.TryWrite(departmentCode);
-
-    internal ChannelReader<string> Reader => departments.Reader;
-}
-
 /// <summary>
 /// Offers waiting items of load-aware departments to their members. One pass at a time in this process, so
 /// passes never race each other here; replicas race through the items' and members' version columns, and the
@@ -102,19 +92,4 @@ public sealed class LoadAwareAssigner(IServiceScopeFactory scopes, AssignmentSig
         if (assigned > 0) await db.SaveChangesAsync(cancellationToken);
         return assigned;
     }
-}
-
-public static class MemberLoads
-{
-    /// <summary>How many open items each member of the department holds.</summary>
-    public static async Task<Dictionary<string, int>> ForDepartmentAsync(DepartmentsDbContext db, string code, CancellationToken cancellationToken) =>
-        await db.WorkItems
-            .Where(i => i.DepartmentCode == code && i.ClaimedBy != null && (i.Status == WorkItemStatus.Claimed || i.Status == WorkItemStatus.InProgress))
-            .GroupBy(i => i.ClaimedBy!)
-            .Select(g => new { UserId = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(x => x.UserId, x => x.Count, cancellationToken);
-
-    public static Task<int> ForMemberAsync(DepartmentsDbContext db, string code, string userId, CancellationToken cancellationToken) =>
-        db.WorkItems.CountAsync(i => i.DepartmentCode == code && i.ClaimedBy == userId
-            && (i.Status == WorkItemStatus.Claimed || i.Status == WorkItemStatus.InProgress), cancellationToken);
 }

@@ -113,5 +113,3 @@ public sealed class SigningKeyRing
         previous.Dispose();
     }
 }
-
-public sealed record SigningKey(string Id, DateTimeOffset Created, RsaSecurityKey Key);

@@ -19,6 +19,3 @@ public sealed record DeliveryPlan(bool InApp, EmailPlan? Email)
         return new DeliveryPlan(rule.InApp, new EmailPlan(dueAt, digest));
     }
 }
-
-/// <summary>When an e-mail may go, and whether it goes alone or in the user's digest.</summary>
-public sealed record EmailPlan(DateTimeOffset DueAt, bool Digest);

@@ -31,19 +31,3 @@ public sealed class Preferences
     public KindRule RuleFor(string kind) =>
         Kinds.FirstOrDefault(k => k.Kind == kind) ?? new KindRule(kind, InApp, Email, EmailDelivery.Immediate);
 }
-
-public enum EmailDelivery
-{
-    Immediate,
-    /// <summary>Collected into one e-mail a day, sent at the configured local hour.</summary>
-    Digest,
-}
-
-/// <summary>Which channels tell the user of one event kind, and whether its e-mails wait for the daily digest.</summary>
-public sealed record KindRule(string Kind, bool InApp, bool Email, EmailDelivery Delivery);
-
-/// <summary>Local times between which no e-mail is sent; Start after End spans midnight (22:00 to 07:00).</summary>
-public sealed record QuietHours(TimeOnly Start, TimeOnly End)
-{
-    public bool Includes(TimeOnly time) => Start < End ? time >= Start && time < End : time >= Start || time < End;
-}

@@ -1,13 +1,5 @@
 namespace ClientRequests.Notifications.Domain;
 
-public enum DeliveryStatus
-{
-    Pending,
-    Delivered,
-    /// <summary>Gave up after too many failures; waits for a replay.</summary>
-    Parked,
-}
-
 /// <summary>One event for one subscription: the body is fixed when the event arrives, so a replay sends the same bytes.</summary>
 public sealed class WebhookDelivery
 {
@@ -68,19 +60,4 @@ public sealed class WebhookDelivery
         NextAttemptAt = now;
         LeaseUntil = null;
     }
-}
-
-/// <summary>One HTTP exchange with the receiver, for the delivery log.</summary>
-public sealed class WebhookAttempt
-{
-    public Guid Id { get; init; }
-    public Guid DeliveryId { get; init; }
-    public Guid SubscriptionId { get; init; }
-    public DateTimeOffset At { get; init; }
-    public int DurationMs { get; init; }
-    public bool Succeeded { get; init; }
-    public int? StatusCode { get; init; }
-    public string? Error { get; init; }
-    /// <summary>The start of the receiver's answer, bounded, to help integrators debug.</summary>
-    public string? Response { get; init; }
 }

@@ -1,12 +1,5 @@
 namespace ClientRequests.Notifications.Domain;
 
-public enum SubscriptionStatus
-{
-    Active,
-    /// <summary>The receiver failed too often; nothing is sent until a delivery is replayed.</summary>
-    Paused,
-}
-
 /// <summary>An integrator's endpoint for one event type, and the keys its deliveries are signed with.</summary>
 public sealed class WebhookSubscription
 {
@@ -56,19 +49,4 @@ public sealed class WebhookSubscription
         Status = SubscriptionStatus.Active;
         PausedAt = null;
     }
-}
-
-public static class WebhookEventTypes
-{
-    public const string RequestSubmitted = NotificationKinds.RequestSubmitted;
-
-    // Each event kind is also its webhook event type, so an integrator subscribes to what users see.
-    public static readonly IReadOnlySet<string> All = new HashSet<string>
-    {
-        RequestSubmitted, NotificationKinds.RequestStatusChanged, NotificationKinds.SatisfactionRecorded, NotificationKinds.CommentAdded,
-        NotificationKinds.SlaAtRisk,
-        NotificationKinds.SlaBreached, NotificationKinds.WorkItemQueued, NotificationKinds.WorkItemClaimed, NotificationKinds.WorkItemStarted,
-        NotificationKinds.WorkItemCompleted, NotificationKinds.WorkItemRejected, NotificationKinds.WorkItemHandedOver,
-        NotificationKinds.AccountTeamChanged,
-    };
 }

@@ -3,8 +3,6 @@ using ClientRequests.Notifications.Audience;
 
 namespace ClientRequests.Notifications.Email;
 
-public sealed record EmailContent(string Subject, string Text);
-
 /// <summary>Plain text, so every mail client shows the same thing.</summary>
 public static class EmailTemplates
 {

@@ -23,9 +23,3 @@ public sealed record OutgoingEmail(Guid Id, string To, string Subject, string Te
         return message;
     }
 }
-
-/// <summary>Hands one message to the mail system, or throws.</summary>
-public interface IEmailSender
-{
-    Task SendAsync(OutgoingEmail email, CancellationToken cancellationToken);
-}

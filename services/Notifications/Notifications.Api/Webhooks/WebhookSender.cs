@@ -7,8 +7,6 @@ using StandardWebhooks;
 
 namespace ClientRequests.Notifications.Webhooks;
 
-public sealed record AttemptOutcome(bool Succeeded, int? StatusCode, string? Error, string? Response, TimeSpan Duration);
-
 /// <summary>
 /// Sends one delivery signed by the Standard Webhooks specification (ADR 0025), with a bounded time and a bounded read
 /// of the answer; never throws for the receiver's faults.

@@ -1,0 +1,15 @@
+using ClientRequests.Departments.Data;
+using ClientRequests.Departments.Domain;
+using ClientRequests.ServiceDefaults.Paging;
+using ClientRequests.ServiceDefaults.Problems;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClientRequests.Departments.Apis;
+
+public enum QueueOrder
+{
+    /// <summary>Oldest first (time in the queue).</summary>
+    Age,
+    /// <summary>Soonest due first: the items most at risk of missing their SLA lead.</summary>
+    Sla,
+}

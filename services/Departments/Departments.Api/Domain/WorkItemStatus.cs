@@ -1,0 +1,3 @@
+namespace ClientRequests.Departments.Domain;
+
+public enum WorkItemStatus { Queued, Claimed, InProgress, Completed, Rejected, HandedOver, Withdrawn }

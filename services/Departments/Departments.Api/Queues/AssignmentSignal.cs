@@ -1,0 +1,17 @@
+using System.Threading.Channels;
+using ClientRequests.Departments.Data;
+using ClientRequests.Departments.Domain;
+using ClientRequests.Messaging;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClientRequests.Departments.Queues;
+
+/// <summary>Tells the assigner that a load-aware department has a new item or freed capacity.</summary>
+public sealed class AssignmentSignal
+{
+    readonly Channel<string> departments = Channel.CreateUnbounded<string>();
+
+    public void Notify(string departmentCode) => departments.Writer.TryWrite(departmentCode);
+
+    internal ChannelReader<string> Reader => departments.Reader;
+}

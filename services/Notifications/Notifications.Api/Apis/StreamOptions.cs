@@ -1,0 +1,28 @@
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
+using System.Security.Claims;
+using ClientRequests.Notifications.Data;
+using ClientRequests.Notifications.Domain;
+using ClientRequests.ServiceDefaults.Paging;
+using ClientRequests.ServiceDefaults.Problems;
+using ClientRequests.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using static ClientRequests.Notifications.Apis.InboxApi;
+
+namespace ClientRequests.Notifications.Apis;
+
+/// <summary>Bound from <c>Notifications:Stream</c>.</summary>
+public sealed class StreamOptions
+{
+    public const string Section = "Notifications:Stream";
+
+    /// <summary>Each stream reads the database, so it sees what any replica's consumer wrote.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+    /// <summary>Keeps proxies from closing a quiet stream.</summary>
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(15);
+    /// <summary>How far back each poll looks for rows whose transaction committed after a newer one's.</summary>
+    public TimeSpan Lookback { get; set; } = TimeSpan.FromSeconds(5);
+}

@@ -1,0 +1,21 @@
+using ClientRequests.Contracts.Departments;
+using ClientRequests.Messaging.Inbox;
+using ClientRequests.Notifications.Audience;
+using ClientRequests.Notifications.Data;
+using ClientRequests.Notifications.Domain;
+using MassTransit;
+
+namespace ClientRequests.Notifications.Consumers;
+
+public sealed class WorkItemCompletedConsumer(NotificationsDbContext db, TimeProvider clock, Notifier notifier)
+    : WorkItemProgressConsumer<WorkItemCompleted>(db, clock, notifier)
+{
+    protected override string InboxName => "WorkItemCompletedConsumer";
+
+    protected override Task ApplyAsync(ConsumeContext<WorkItemCompleted> context)
+    {
+        var m = context.Message;
+        return TellAsync(context, m.RequestId, m.ActorId, NotificationKinds.WorkItemCompleted,
+            label => $"{m.DepartmentCode} completed its part of {label}", $"{m.ActorId}: {m.ResolutionNote}");
+    }
+}

@@ -1,0 +1,9 @@
+using ClientRequests.Notifications.Domain;
+
+namespace ClientRequests.Notifications.Email;
+
+public enum EmailTransport
+{
+    Pickup,
+    Smtp,
+}
