@@ -1,12 +1,5 @@
 using ClientRequests.Messaging;
-using ClientRequests.Messaging.Outbox;
-using ClientRequests.ServiceDefaults.Data.Leases;
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Microsoft.Extensions.Hosting;
 

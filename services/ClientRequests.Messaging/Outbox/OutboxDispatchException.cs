@@ -1,13 +1,3 @@
-using ClientRequests.Messaging.Inbox;
-using ClientRequests.ServiceDefaults.Correlation;
-using ClientRequests.ServiceDefaults.Data.Leases;
-using MassTransit;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace ClientRequests.Messaging.Outbox;
 
 public sealed class OutboxDispatchException(int failed, int total, Exception first)

@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-using System.Data.Common;
-
 namespace ClientRequests.Messaging.Outbox;
 
 /// <summary>Wakes the dispatcher as soon as outbox rows are committed, so it need not poll tightly.</summary>

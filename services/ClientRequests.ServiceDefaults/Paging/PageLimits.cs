@@ -1,6 +1,3 @@
-using System.Buffers.Text;
-using System.Text;
-
 namespace ClientRequests.ServiceDefaults.Paging;
 
 public static class PageLimits

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace ClientRequests.ServiceDefaults.Problems;
 
 /// <summary>Collects field errors for one request; empty means valid.</summary>

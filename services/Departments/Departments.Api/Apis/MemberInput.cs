@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-using ClientRequests.Departments.Domain;
 using ClientRequests.ServiceDefaults.Problems;
 
 namespace ClientRequests.Departments.Apis;

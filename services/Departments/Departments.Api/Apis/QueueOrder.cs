@@ -1,9 +1,3 @@
-using ClientRequests.Departments.Data;
-using ClientRequests.Departments.Domain;
-using ClientRequests.ServiceDefaults.Paging;
-using ClientRequests.ServiceDefaults.Problems;
-using Microsoft.EntityFrameworkCore;
-
 namespace ClientRequests.Departments.Apis;
 
 public enum QueueOrder

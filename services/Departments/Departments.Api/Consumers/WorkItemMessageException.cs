@@ -1,11 +1,5 @@
 using ClientRequests.Contracts.Departments;
-using ClientRequests.Departments.Data;
 using ClientRequests.Departments.Domain;
-using ClientRequests.Departments.Queues;
-using ClientRequests.Messaging;
-using ClientRequests.Messaging.Inbox;
-using MassTransit;
-using Microsoft.EntityFrameworkCore;
 
 namespace ClientRequests.Departments.Consumers;
 

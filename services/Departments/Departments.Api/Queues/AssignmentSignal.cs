@@ -1,8 +1,4 @@
 using System.Threading.Channels;
-using ClientRequests.Departments.Data;
-using ClientRequests.Departments.Domain;
-using ClientRequests.Messaging;
-using Microsoft.EntityFrameworkCore;
 
 namespace ClientRequests.Departments.Queues;
 

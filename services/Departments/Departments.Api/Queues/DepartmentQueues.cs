@@ -1,7 +1,5 @@
 using ClientRequests.Contracts.Departments;
 using ClientRequests.Departments.Consumers;
-using ClientRequests.Departments.Data;
-using ClientRequests.Departments.Domain;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;

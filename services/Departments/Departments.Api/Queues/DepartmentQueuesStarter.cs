@@ -1,10 +1,7 @@
-using ClientRequests.Contracts.Departments;
-using ClientRequests.Departments.Consumers;
 using ClientRequests.Departments.Data;
 using ClientRequests.Departments.Domain;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace ClientRequests.Departments.Queues;
 

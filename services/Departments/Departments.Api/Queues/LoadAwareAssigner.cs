@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using ClientRequests.Departments.Data;
 using ClientRequests.Departments.Domain;
 using ClientRequests.Messaging;

@@ -1,17 +1,3 @@
-using System.Net.ServerSentEvents;
-using System.Runtime.CompilerServices;
-using System.Security.Claims;
-using ClientRequests.Notifications.Data;
-using ClientRequests.Notifications.Domain;
-using ClientRequests.ServiceDefaults.Paging;
-using ClientRequests.ServiceDefaults.Problems;
-using ClientRequests.ServiceDefaults.Security;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using static ClientRequests.Notifications.Apis.InboxApi;
-
 namespace ClientRequests.Notifications.Apis;
 
 /// <summary>Bound from <c>Notifications:Stream</c>.</summary>

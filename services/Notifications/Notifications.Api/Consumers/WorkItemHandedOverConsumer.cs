@@ -1,5 +1,4 @@
 using ClientRequests.Contracts.Departments;
-using ClientRequests.Messaging.Inbox;
 using ClientRequests.Notifications.Audience;
 using ClientRequests.Notifications.Data;
 using ClientRequests.Notifications.Domain;

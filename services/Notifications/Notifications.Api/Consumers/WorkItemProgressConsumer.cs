@@ -1,8 +1,6 @@
-using ClientRequests.Contracts.Departments;
 using ClientRequests.Messaging.Inbox;
 using ClientRequests.Notifications.Audience;
 using ClientRequests.Notifications.Data;
-using ClientRequests.Notifications.Domain;
 using MassTransit;
 
 namespace ClientRequests.Notifications.Consumers;

@@ -1,5 +1,3 @@
-using ClientRequests.Notifications.Domain;
-
 namespace ClientRequests.Notifications.Email;
 
 public enum EmailTransport

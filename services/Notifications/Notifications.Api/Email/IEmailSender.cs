@@ -1,5 +1,3 @@
-using MimeKit;
-
 namespace ClientRequests.Notifications.Email;
 
 /// <summary>Hands one message to the mail system, or throws.</summary>

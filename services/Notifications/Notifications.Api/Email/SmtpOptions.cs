@@ -1,5 +1,3 @@
-using ClientRequests.Notifications.Domain;
-
 namespace ClientRequests.Notifications.Email;
 
 /// <summary>Bound from <c>Notifications:Email:Smtp</c>.</summary>
