@@ -40,6 +40,14 @@ public sealed class ListApiTests(RequestsAppFixture fixture) : IClassFixture<Req
 
         Assert.Equal([opened[4], opened[3], opened[0]], seen.Where(r => r.Title == $"List {tag}").Select(r => r.Id));
         Assert.Equal(seen.Count, seen.DistinctBy(r => r.Id).Count());
+        // Each row carries the request's clocks, the same instants as the request itself.
+        foreach (var row in seen.Where(r => r.Title == $"List {tag}"))
+        {
+            var request = await GetAsync(alice, row.Id);
+            Assert.Equal("on-track", row.Sla.State);
+            Assert.NotNull(row.Sla.ResolutionDueAt);
+            Assert.Equal(request.Sla, row.Sla with { ElapsedBusinessMinutes = request.Sla.ElapsedBusinessMinutes });
+        }
         var legal = (await alice.GetFromJsonAsync<Page<RequestSummary>>($"/api/requests?department=legal&from={Uri.EscapeDataString(since.ToString("O"))}"))!;
         Assert.Equal([opened[1]], legal.Items.Where(r => r.Title == $"List {tag}").Select(r => r.Id));
     }

@@ -1,6 +1,7 @@
 using ClientRequests.Requests.Data;
 using ClientRequests.Requests.Domain;
 using ClientRequests.Requests.Domain.Teams;
+using ClientRequests.Requests.Sla;
 using ClientRequests.ServiceDefaults.Paging;
 using ClientRequests.ServiceDefaults.Problems;
 using Microsoft.EntityFrameworkCore;
@@ -40,7 +41,7 @@ public sealed record RequestListQuery(Guid? ClientId, RequestStatus? Status, Pri
     /// The page, or null when the query names a client whose account team the (team-scoped) caller is not on: that
     /// client is not theirs to know of, so the caller answers as for one that does not exist.
     /// </summary>
-    public async Task<Page<RequestSummary>?> RunAsync(RequestsDbContext db, RequestScope scope, CancellationToken cancellationToken)
+    public async Task<Page<RequestSummary>?> RunAsync(RequestsDbContext db, RequestScope scope, RequestClocks clocks, CancellationToken cancellationToken)
     {
         var requests = db.Requests.AsNoTracking();
         if (ClientId is { } clientId && scope.IsTeamScoped && !scope.IsDepartmentStaff)
@@ -48,7 +49,7 @@ public sealed record RequestListQuery(Guid? ClientId, RequestStatus? Status, Pri
             if (!await db.IsOnTeamAsync(scope, clientId, cancellationToken)) return null;
         }
         else requests = requests.VisibleTo(scope, db);
-        return await PageAsync(Filter(db, requests), cancellationToken);
+        return await PageAsync(Filter(db, requests), clocks, cancellationToken);
     }
 
     /// <summary>This query's filters and cursor over already visible requests.</summary>
@@ -66,13 +67,20 @@ public sealed record RequestListQuery(Guid? ClientId, RequestStatus? Status, Pri
         return requests;
     }
 
-    async Task<Page<RequestSummary>> PageAsync(IQueryable<ClientRequest> requests, CancellationToken cancellationToken)
+    /// <summary>The clocks come from the row's own columns (the clock snapshots), as of one instant for the whole page.</summary>
+    async Task<Page<RequestSummary>> PageAsync(IQueryable<ClientRequest> requests, RequestClocks clocks, CancellationToken cancellationToken)
     {
         var rows = await requests.OrderByDescending(r => r.SubmittedAt).ThenByDescending(r => r.Id).Take(Limit + 1)
-            .Select(r => new RequestSummary(r.Id, r.ClientId, r.ClientName, r.Type, r.Priority.ToString(), r.Title, r.Status.ToString(),
-                r.SubmittedAt, r.WantedBy, r.ExternalReference, r.AtRisk, r.Breached))
+            .Select(r => new
+            {
+                r.Id, r.ClientId, r.ClientName, r.Type, r.Priority, r.Title, r.Status, r.SubmittedAt, r.WantedBy, r.ExternalReference,
+                r.AtRisk, r.Breached, r.FirstResponseSla, r.ResolutionSla,
+            })
             .ToListAsync(cancellationToken);
+        var now = clocks.Now;
         var next = rows.Count > Limit ? new Cursor(rows[Limit - 1].SubmittedAt, rows[Limit - 1].Id).Encode() : null;
-        return new Page<RequestSummary>(rows.Take(Limit).ToList(), next);
+        return new Page<RequestSummary>(rows.Take(Limit).Select(r => new RequestSummary(r.Id, r.ClientId, r.ClientName, r.Type,
+            r.Priority.ToString(), r.Title, r.Status.ToString(), r.SubmittedAt, r.WantedBy, r.ExternalReference, r.AtRisk, r.Breached,
+            RequestSlaView.Of(r.FirstResponseSla, r.ResolutionSla, clocks, now))).ToList(), next);
     }
 }

@@ -43,12 +43,11 @@ public sealed class RequestDirectoryService(RequestsDbContext db, RequestAccess 
             request.Limit == 0 ? null : request.Limit);
         var page = await ListRequestsCore(filter, context);
         var reply = new ListRequestsReply { NextCursor = page.NextCursor ?? "" };
-        var slas = await SlaMapping.ForRequestsAsync(db, clocks, page.Items.Select(s => s.Id).ToList(), context.CancellationToken);
         reply.Requests.AddRange(page.Items.Select(s => new RequestEntry
         {
             Id = s.Id.ToString(), ClientId = s.ClientId.ToString(), ClientName = s.ClientName, Type = s.Type, Priority = s.Priority, Title = s.Title,
             Status = s.Status, SubmittedAt = Timestamp.FromDateTimeOffset(s.SubmittedAt), WantedBy = s.WantedBy is { } wanted ? Timestamp.FromDateTimeOffset(wanted) : null,
-            ExternalReference = s.ExternalReference ?? "", AtRisk = s.AtRisk, Breached = s.Breached, Sla = slas.GetValueOrDefault(s.Id),
+            ExternalReference = s.ExternalReference ?? "", AtRisk = s.AtRisk, Breached = s.Breached, Sla = SlaMapping.ToEntry(s.Sla),
         }));
         return reply;
     }
@@ -117,7 +116,7 @@ public sealed class RequestDirectoryService(RequestsDbContext db, RequestAccess 
         var (query, errors) = RequestListQuery.Parse(filter);
         if (query is null)
             throw new RpcException(new Status(StatusCode.InvalidArgument, string.Join(" ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}"))));
-        return await query.RunAsync(db, RequestScope.Of(context.GetHttpContext().User), context.CancellationToken)
+        return await query.RunAsync(db, RequestScope.Of(context.GetHttpContext().User), clocks, context.CancellationToken)
             ?? throw new RpcException(new Status(StatusCode.NotFound, "There is no such client."));
     }
 

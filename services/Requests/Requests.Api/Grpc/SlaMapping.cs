@@ -19,15 +19,6 @@ public static class SlaMapping
     /// The clocks of a page of list rows, read by id in one query: the list's own query stays one row per request and
     /// does not change with this.
     /// </summary>
-    public static async Task<Dictionary<Guid, SlaEntry>> ForRequestsAsync(RequestsDbContext db, RequestClocks clocks, IReadOnlyCollection<Guid> ids,
-        CancellationToken cancellationToken)
-    {
-        var rows = await db.Requests.AsNoTracking().Where(r => ids.Contains(r.Id))
-            .Select(r => new { r.Id, r.FirstResponseSla, r.ResolutionSla }).ToListAsync(cancellationToken);
-        var now = clocks.Now;
-        return rows.ToDictionary(r => r.Id, r => ToEntry(RequestSlaView.Of(r.FirstResponseSla, r.ResolutionSla, clocks, now)));
-    }
-
     static SlaEntry Entry(string state, DateTimeOffset? firstResponse, DateTimeOffset? resolution, DateTimeOffset? atRisk, long minutes) => new()
     {
         State = state,
