@@ -11,7 +11,10 @@ public sealed record JobVerdict(string Service, string Job, TimeSpan Period, int
     TimeSpan LongestGap, TimeSpan AllowedGap, int FaultFreeRuns, double FaultFreePeriods, int FaultFreeHolders)
 {
     /// <summary>Once per period: never two holders at once, no gap past the takeover bound, and one run per period while nothing failed.</summary>
-    public bool OncePerPeriod => Overlaps == 0 && LongestGap <= AllowedGap && FaultFreeHolders == 1 &&
+    public bool OncePerPeriod => NeverTwiceAndOncePerPeriodWhileQuiet && LongestGap <= AllowedGap;
+
+    /// <summary>Never two holders at once, and one run per period, by one holder, while nothing failed.</summary>
+    public bool NeverTwiceAndOncePerPeriodWhileQuiet => Overlaps == 0 && FaultFreeHolders == 1 &&
         FaultFreeRuns >= Math.Floor(FaultFreePeriods) - 1 && FaultFreeRuns <= Math.Ceiling(FaultFreePeriods) + 1;
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,

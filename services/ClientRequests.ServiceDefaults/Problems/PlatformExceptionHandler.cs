@@ -45,7 +45,7 @@ public sealed class PlatformExceptionHandler(IProblemDetailsService problems, IL
             Detail = "Reload it and try again.",
         },
         // Two requests racing to insert the same key: the loser's data conflicts; the database itself is fine.
-        _ when DatabaseCause(exception) is { } db && IsConstraintViolation(db) => new ProblemDetails
+        _ when DatabaseFailure.CauseOf(exception) is { } db && IsConstraintViolation(db) => new ProblemDetails
         {
             Status = StatusCodes.Status409Conflict,
             Title = "The change conflicts with the current state.",
@@ -53,7 +53,7 @@ public sealed class PlatformExceptionHandler(IProblemDetailsService problems, IL
         },
         // The database refused or dropped the call, however EF or the provider wrapped it (a server restarting ends
         // pooled connections: EF reports "likely due to a transient failure" around the provider's exception).
-        _ when DatabaseCause(exception) is not null || exception is TimeoutException => new ProblemDetails
+        _ when DatabaseFailure.CauseOf(exception) is not null || exception is TimeoutException => new ProblemDetails
         {
             Status = StatusCodes.Status503ServiceUnavailable,
             Title = "The service's database is unavailable.",
@@ -66,14 +66,6 @@ public sealed class PlatformExceptionHandler(IProblemDetailsService problems, IL
         },
         _ => new ProblemDetails { Status = StatusCodes.Status500InternalServerError, Title = "An unexpected error occurred." },
     };
-
-    /// <summary>The database's own exception anywhere in the chain of causes, or null.</summary>
-    static DbException? DatabaseCause(Exception exception)
-    {
-        for (Exception? e = exception; e is not null; e = e.InnerException)
-            if (e is DbException db) return db;
-        return null;
-    }
 
     /// <summary>
     /// A unique or foreign key refused the write (SQLite's SQLITE_CONSTRAINT; SQL Server's 2627, 2601, 547; PostgreSQL's
