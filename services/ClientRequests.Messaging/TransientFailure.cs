@@ -22,6 +22,8 @@ public static class TransientFailure
         SqliteException sqlite => PassingSqliteErrors.Contains(sqlite.SqliteErrorCode),
         DbException database => database.IsTransient,
         TimeoutException or HttpRequestException => true,
+        // EF's "likely due to a transient failure" around the provider's exception, when no retrying strategy is set.
+        InvalidOperationException { InnerException: DbException inner } => Is(inner),
         _ => false,
     };
 }

@@ -33,6 +33,7 @@ public static class ServiceDefaultsExtensions
         builder.Services.ConfigureHttpClientDefaults(http => http.AddServiceDiscovery().AddHttpMessageHandler<CorrelationIdPropagation>());
 
         builder.AddPlatformProblemDetails();
+        builder.Services.Configure<Grpc.AspNetCore.Server.GrpcServiceOptions>(grpc => grpc.Interceptors.Add<DatabaseUnavailableInterceptor>());
         builder.AddPlatformAuthentication();
         return builder;
     }

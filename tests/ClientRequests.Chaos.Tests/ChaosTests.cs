@@ -51,7 +51,7 @@ public sealed class ChaosTests(ITestOutputHelper output)
         var loadDuration = clock.Elapsed;
 
         var settle = Stopwatch.StartNew();
-        var (snapshot, result, settled) = await SettleAsync(load.Attempts, platform.DataFolder, settings.SettleTimeout);
+        var (snapshot, result, settled) = await SettleAsync(load.Attempts, () => DatabaseSnapshot.ReadAsync(platform.DataFolder), settings.SettleTimeout);
         var report = new ChaosReport(settings.Name, settings.Rounds, settings.RequestsPerSecond, loadDuration, settle.Elapsed, settled,
             snapshot.RequestsOutboxPending, snapshot.DepartmentsOutboxPending, agents.Steps, agents.FailedSteps,
             load.Attempts.Count(a => a.Status == 503 && a.RetryAfter),
@@ -72,7 +72,7 @@ public sealed class ChaosTests(ITestOutputHelper output)
         Assert.DoesNotContain(load.Attempts, a => a.Status == 500);
     }
 
-    static async Task CrashAsync(Platform platform, string service)
+    internal static async Task CrashAsync(Platform platform, string service)
     {
         var process = platform.Processes[service];
         await process.KillAsync();
@@ -83,13 +83,13 @@ public sealed class ChaosTests(ITestOutputHelper output)
     /// Reconciles until the books balance and the outboxes are empty on two passes in a row (so a late duplicate
     /// still has time to show), or the timeout passes; the last pass is the verdict.
     /// </summary>
-    static async Task<(DatabaseSnapshot, Reconciliation, bool)> SettleAsync(IReadOnlyCollection<Attempt> attempts, string dataFolder, TimeSpan timeout)
+    internal static async Task<(DatabaseSnapshot, Reconciliation, bool)> SettleAsync(IReadOnlyCollection<Attempt> attempts, Func<Task<DatabaseSnapshot>> read, TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
         var cleanPasses = 0;
         while (true)
         {
-            var snapshot = await DatabaseSnapshot.ReadAsync(dataFolder);
+            var snapshot = await read();
             var result = Reconciler.Reconcile(attempts, snapshot);
             cleanPasses = result.Clean && snapshot.RequestsOutboxPending + snapshot.DepartmentsOutboxPending == 0 ? cleanPasses + 1 : 0;
             if (cleanPasses == 2) return (snapshot, result, true);

@@ -3,7 +3,7 @@ namespace ClientRequests.Deployment.Tests;
 /// <summary>Rules every rendered overlay must satisfy.</summary>
 public sealed class ManifestTests
 {
-    public static readonly TheoryData<string> Overlays = ["dev", "prod", "prod-eureka"];
+    public static readonly TheoryData<string> Overlays = ["dev", "prod", "prod-eureka", "prod-postgresql"];
 
     /// <summary>The platform's processes, their images and whether they serve gRPC on 8081.</summary>
     public static readonly Dictionary<string, (string Image, bool Grpc)> Processes = new()

@@ -40,6 +40,40 @@ public sealed class OverlayTests
         }
     }
 
+    [Fact]
+    public void The_PostgreSQL_overlay_replaces_SQL_Server_with_a_probed_PostgreSQL_whose_credentials_are_secret_references()
+    {
+        const string overlay = "prod-postgresql";
+        var rendered = Kustomize.Render(overlay);
+        Assert.DoesNotContain(rendered, m => m.Name == "sqlserver");
+        var data = Assert.Single(rendered, m => m.Kind == "ConfigMap" && m.Name.StartsWith("platform-config")).Root.Map("data")!;
+        Assert.Equal("PostgreSql", data.Str("Database__Provider"));
+        Assert.Equal("false", data.Str("Database__MigrateOnStart"));
+
+        var postgres = One(overlay, "StatefulSet", "postgresql");
+        Assert.NotEmpty(postgres.Spec!.Seq("volumeClaimTemplates"));
+        Assert.Equal("None", One(overlay, "Service", "postgresql").Spec!.Str("clusterIP"));
+        var container = Assert.Single(postgres.Containers);
+        Assert.StartsWith("postgres:15", container.Str("image"));
+        foreach (var probe in new[] { "startupProbe", "readinessProbe", "livenessProbe" })
+            Assert.Contains("pg_isready", container.Map(probe)!.Map("exec")!.Strings("command"));
+        foreach (var key in new[] { "POSTGRES_USER", "POSTGRES_PASSWORD" })
+        {
+            var variable = Assert.Single(container.Seq("env"), e => e.Str("name") == key);
+            Assert.Null(variable.Str("value"));
+            Assert.Equal("postgresql-secrets", variable.Path("valueFrom", "secretKeyRef", "name"));
+            Assert.Equal(key, variable.Path("valueFrom", "secretKeyRef", "key"));
+        }
+
+        // Each service's database is migrated by its Job, with the service's image, before the service serves.
+        foreach (var service in new[] { "clients", "requests", "departments", "notifications" })
+        {
+            var job = Assert.Single(One(overlay, "Job", $"{service}-migrate").Containers);
+            Assert.Equal("true", job.Env()["Database__MigrateOnly"]);
+            Assert.Equal(One(overlay, "Deployment", service).Containers[0].Str("image"), job.Str("image"));
+        }
+    }
+
     [Theory]
     [InlineData("gateway")]
     [InlineData("departments")]

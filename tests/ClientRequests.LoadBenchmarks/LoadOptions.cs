@@ -6,11 +6,14 @@ namespace ClientRequests.LoadBenchmarks;
 /// <param name="MaxInFlight">Open loop: the bound on outstanding POSTs (a slot due while it is reached is dropped
 /// and counted). Flat out: the number of concurrent senders.</param>
 /// <param name="ContractChangeShare">Share of requests of type contract-change (two departments); billing otherwise.</param>
-public sealed record LoadOptions(double? Rate, int Seconds, int MaxInFlight, double ContractChangeShare, int RawSeconds, int WarmUpSeconds, string? Output)
+/// <param name="Production">The production shape: a private PostgreSQL server and two instances of every service;
+/// SQLite and one instance of each otherwise.</param>
+public sealed record LoadOptions(double? Rate, int Seconds, int MaxInFlight, double ContractChangeShare, int RawSeconds, int WarmUpSeconds, string? Output,
+    bool Production = false)
 {
     public const string Usage =
         "dotnet run -c Release --project tests/ClientRequests.LoadBenchmarks -- --rate <n|max> [--seconds 30] " +
-        "[--in-flight 64] [--contract-change 0.0] [--raw-seconds 10] [--warm-up 60] [--out file.json]";
+        "[--in-flight 64] [--contract-change 0.0] [--raw-seconds 10] [--warm-up 60] [--out file.json] [--production]";
 
     public static LoadOptions Parse(string[] args)
     {
@@ -28,6 +31,7 @@ public sealed record LoadOptions(double? Rate, int Seconds, int MaxInFlight, dou
         if (share is < 0 or > 1) throw new ArgumentException("--contract-change must be 0..1");
         var warmUp = (int)Number("warm-up", 60);
         if (warmUp is < 1 or > 120) throw new ArgumentException("--warm-up must be 1..120");
-        return new(rate, seconds, (int)Number("in-flight", 64), share, (int)Number("raw-seconds", 10), warmUp, Get("out"));
+        return new(rate, seconds, (int)Number("in-flight", 64), share, (int)Number("raw-seconds", 10), warmUp, Get("out"),
+            args.Contains("--production"));
     }
 }

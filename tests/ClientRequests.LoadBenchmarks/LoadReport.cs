@@ -40,7 +40,8 @@ public sealed record LoadReport(
         var delivered = accepted.Length == 0 ? 0 : (double)(messages.Delivered - observedDeliveries) / accepted.Length;
         var platformRate = published * completedPerSecond;
         return new LoadReport(
-            options.Rate is { } rate ? $"open loop {rate}/s, at most {options.MaxInFlight} in flight" : $"flat out, {options.MaxInFlight} senders",
+            (options.Production ? "PostgreSQL, two instances of every service; " : "SQLite, one instance of each; ") +
+            (options.Rate is { } rate ? $"open loop {rate}/s, at most {options.MaxInFlight} in flight" : $"flat out, {options.MaxInFlight} senders"),
             seconds, samples.Count, accepted.Length, dropped, accepted.Length / seconds, inWindow, completedPerSecond, completed.Length,
             Percentiles.Of(accepted.Select(s => Ms(s.SentAt, s.AnsweredAt))),
             Percentiles.Of(completed.Select(c => Ms(c.Sample.SentAt, c.At!.Value))),

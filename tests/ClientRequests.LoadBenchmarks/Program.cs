@@ -4,7 +4,7 @@ using ClientRequests.LoadBenchmarks;
 using ClientRequests.ServiceDefaults.Security;
 using ClientRequests.TestKit;
 
-// dotnet run -c Release --project tests/ClientRequests.LoadBenchmarks -- --rate 150 --seconds 30   (or --rate max)
+// dotnet run -c Release --project tests/ClientRequests.LoadBenchmarks -- --rate 150 --seconds 30   (or --rate max; --production)
 LoadOptions options;
 try { options = LoadOptions.Parse(args); }
 catch (Exception e) when (e is ArgumentException or FormatException)
@@ -43,9 +43,15 @@ static async Task RunAsync(LoadOptions options, CancellationToken stop)
     await using var node = await RabbitMqNode.StartAsync("load");
     var broker = TestBroker.On(node);
     stop.ThrowIfCancellationRequested();
-    Log("starting clients, departments, requests, notifications and the gateway (Release build output, SQLite)");
     // The benchmark signs in as one user: the gateway's per-caller limit would measure itself, not the platform.
-    await using var platform = await Platform.StartAsync(broker, new Dictionary<string, string> { ["Gateway__RateLimit__PermitLimit"] = "10000000" });
+    var settings = new Dictionary<string, string> { ["Gateway__RateLimit__PermitLimit"] = "10000000" };
+    await using var postgres = options.Production ? await PostgresServer.StartAsync("load") : null;
+    Log(options.Production
+        ? "starting two instances each of clients, departments, requests and notifications on a private PostgreSQL, and the gateway"
+        : "starting clients, departments, requests, notifications and the gateway (Release build output, SQLite)");
+    await using var platform = postgres is not null
+        ? await Platform.StartProductionShapeAsync(broker, settings, postgres)
+        : await Platform.StartAsync(broker, settings);
     stop.ThrowIfCancellationRequested();
     await using var observer = await QueuedObserver.StartAsync(platform.AmqpUri);
     using var gateway = platform.GatewayClient(DemoUsers.Alice);
@@ -68,7 +74,9 @@ static async Task RunAsync(LoadOptions options, CancellationToken stop)
     Log($"load: {(options.Rate is { } r ? $"{r}/s" : "flat out")} for {options.Seconds} s");
     var load = new LoadGenerator(gateway, options);
     var cpu = new CpuReport.Meter(platform.Processes.ToDictionary(p => p.Key, p => p.Value.ProcessId)
-        .Append(new("broker", node.ProcessId ?? 0)).ToDictionary());
+        .Append(new("broker", node.ProcessId ?? 0))
+        .Concat(postgres?.ProcessId is { } database ? [new KeyValuePair<string, int>("postgresql", database)] : [])
+        .ToDictionary());
     var loadStart = Stopwatch.GetTimestamp();
     await load.RunAsync(TimeSpan.FromSeconds(options.Seconds), stop);
     var loadEnd = Stopwatch.GetTimestamp();

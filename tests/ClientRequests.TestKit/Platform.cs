@@ -34,19 +34,28 @@ public sealed class Platform : IAsyncDisposable
     /// <summary>Instances of each service: 1, or 2 in the production shape.</summary>
     public int InstancesPerService { get; private init; } = 1;
 
+    /// <summary>Each service's PostgreSQL connection string in the production shape (empty on SQLite), for tests that read the databases.</summary>
+    public IReadOnlyDictionary<string, string> ConnectionStrings { get; private init; } = new Dictionary<string, string>();
+
     Platform(string dataFolder) => DataFolder = dataFolder;
 
     /// <summary>
     /// The production shape: every service on PostgreSQL (the test run's server, fresh databases) and two instances of
     /// each, named <c>requests</c> and <c>requests-2</c>; service discovery gives each name both, the gateway probes them.
     /// </summary>
-    public static async Task<Platform> StartProductionShapeAsync(TestBroker? broker = null, IReadOnlyDictionary<string, string>? settings = null)
+    /// <param name="postgres">A server the caller owns (a test that restarts it must not restart the run's shared one); the shared one when null.</param>
+    public static async Task<Platform> StartProductionShapeAsync(TestBroker? broker = null, IReadOnlyDictionary<string, string>? settings = null,
+        PostgresServer? postgres = null)
     {
-        var postgres = await TestPostgres.Shared;
-        var all = postgres.ServiceSettings(Services.Select(s => s.Name));
+        var server = postgres is null ? await TestPostgres.Shared : TestPostgres.On(postgres);
+        var all = server.ServiceSettings(Services.Select(s => s.Name));
         all["Gateway__ReplicaHealthChecks"] = "true";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) all[key] = value;
-        var platform = new Platform(Path.Combine(Path.GetTempPath(), "clientrequests-e2e", Guid.NewGuid().ToString("N"))) { InstancesPerService = 2 };
+        var platform = new Platform(Path.Combine(Path.GetTempPath(), "clientrequests-e2e", Guid.NewGuid().ToString("N")))
+        {
+            InstancesPerService = 2,
+            ConnectionStrings = Services.ToDictionary(s => s.Name, s => all[$"ConnectionStrings__{s.Name}"]),
+        };
         try
         {
             await platform.StartProcessesAsync(broker ?? await TestBroker.Shared, all);

@@ -58,18 +58,26 @@ public sealed class PostgresServer : IAsyncDisposable
         running = false;
     }
 
+    /// <summary>The postmaster's process id while the server runs (its backends are its children).</summary>
+    public int? ProcessId =>
+        File.Exists(Path.Combine(folder, "data", "postmaster.pid"))
+        && int.TryParse(File.ReadLines(Path.Combine(folder, "data", "postmaster.pid")).FirstOrDefault(), out var pid) ? pid : null;
+
     /// <summary>SIGKILL to the server and its backends: a crash. Start again recovers from the write-ahead log.</summary>
-    public Task KillAsync()
+    public async Task KillAsync()
     {
         var pidFile = Path.Combine(folder, "data", "postmaster.pid");
         if (File.Exists(pidFile) && int.TryParse(File.ReadLines(pidFile).FirstOrDefault(), out var pid))
         {
-            foreach (var child in ChildrenOf(pid)) TryKill(child);
-            TryKill(pid);
+            var processes = ChildrenOf(pid).Append(pid).ToList();
+            foreach (var process in processes) TryKill(process);
+            // A signal is delivered, not awaited: until the processes are gone, the next start finds the socket's lock
+            // file naming a live postmaster and refuses to run.
+            for (var waited = 0; waited < 50 && processes.Any(p => Directory.Exists($"/proc/{p}")); waited++) await Task.Delay(100);
             File.Delete(pidFile);
+            foreach (var lockFile in Directory.EnumerateFiles(folder, ".s.PGSQL.*.lock")) File.Delete(lockFile);
         }
         running = false;
-        return Task.CompletedTask;
     }
 
     static IEnumerable<int> ChildrenOf(int parent) =>

@@ -13,6 +13,9 @@ public sealed class TestPostgres
 
     public static Task<TestPostgres> Shared => shared.Value;
 
+    /// <summary>Databases on a server the caller started and owns (one a test restarts); disposing it stays the caller's job.</summary>
+    public static TestPostgres On(PostgresServer server) => new(server);
+
     public PostgresServer Server { get; }
 
     /// <summary>A connection string for a database no other test uses (created by EF when the service migrates).</summary>

@@ -45,13 +45,15 @@ public sealed class PlatformExceptionHandler(IProblemDetailsService problems, IL
             Detail = "Reload it and try again.",
         },
         // Two requests racing to insert the same key: the loser's data conflicts; the database itself is fine.
-        DbUpdateException { InnerException: DbException db } when IsConstraintViolation(db) => new ProblemDetails
+        _ when DatabaseFailure.CauseOf(exception) is { } db && IsConstraintViolation(db) => new ProblemDetails
         {
             Status = StatusCodes.Status409Conflict,
             Title = "The change conflicts with the current state.",
             Detail = "Another request changed the same data at the same time. Reload it and try again.",
         },
-        DbException or DbUpdateException { InnerException: DbException } or TimeoutException => new ProblemDetails
+        // The database refused or dropped the call, however EF or the provider wrapped it (a server restarting ends
+        // pooled connections: EF reports "likely due to a transient failure" around the provider's exception).
+        _ when DatabaseFailure.CauseOf(exception) is not null || exception is TimeoutException => new ProblemDetails
         {
             Status = StatusCodes.Status503ServiceUnavailable,
             Title = "The service's database is unavailable.",
@@ -65,11 +67,15 @@ public sealed class PlatformExceptionHandler(IProblemDetailsService problems, IL
         _ => new ProblemDetails { Status = StatusCodes.Status500InternalServerError, Title = "An unexpected error occurred." },
     };
 
-    /// <summary>A unique or foreign key refused the write (SQLite's SQLITE_CONSTRAINT; SQL Server's 2627, 2601, 547).</summary>
+    /// <summary>
+    /// A unique or foreign key refused the write (SQLite's SQLITE_CONSTRAINT; SQL Server's 2627, 2601, 547; PostgreSQL's
+    /// 23505 and 23503).
+    /// </summary>
     static bool IsConstraintViolation(DbException db) => db switch
     {
         SqliteException sqlite => sqlite.SqliteErrorCode == 19,
         SqlException sql => sql.Number is 2627 or 2601 or 547,
+        Npgsql.PostgresException postgres => postgres.SqlState is Npgsql.PostgresErrorCodes.UniqueViolation or Npgsql.PostgresErrorCodes.ForeignKeyViolation,
         _ => false,
     };
 
