@@ -68,6 +68,56 @@ public sealed class GraphQLTests(PlatformFixture fixture)
     }
 
     [Fact]
+    public async Task EditRequest_recomputes_the_clock_and_names_the_version_or_the_state_it_refuses()
+    {
+        using var alice = fixture.Platform.GatewayClient(DemoUsers.Alice);
+        var opened = (await GraphQLAsync(alice, """
+            mutation Open($input: OpenRequestInput!) { openRequest(input: $input) { id version sla { resolutionDueAt } } }
+            """, new { input = new { clientId = DemoClients.Acme, type = "billing", priority = "P4", title = "Edit me", description = "Raised later." } }))
+            .GetProperty("openRequest");
+        var id = opened.GetProperty("id").GetString()!;
+        // The department's queue moves the request on (a new version) while we edit: as a user would, read again and retry.
+        JsonElement edited = default;
+        var version = opened.GetProperty("version").GetInt32();
+        for (var attempt = 0; attempt < 20; attempt++)
+        {
+            version = (await GraphQLAsync(alice, "query Read($id: ID!) { request(id: $id) { version } }", new { id })).GetProperty("request").GetProperty("version").GetInt32();
+            var answer = await RawAsync(alice, """
+                mutation Edit($id: ID!, $version: Int!) { editRequest(id: $id, input: { version: $version, priority: "P1" }) { priority version sla { resolutionDueAt } } }
+                """, new { id, version });
+            if (!answer.TryGetProperty("errors", out var errors))
+            {
+                edited = answer.GetProperty("data").GetProperty("editRequest");
+                break;
+            }
+            Assert.Equal("CONFLICT", errors[0].GetProperty("extensions").GetProperty("code").GetString());
+            await Task.Delay(250, TestContext.Current.CancellationToken);
+        }
+        Assert.Equal(JsonValueKind.Object, edited.ValueKind);
+        Assert.Equal("P1", edited.GetProperty("priority").GetString());
+        Assert.True(edited.GetProperty("sla").GetProperty("resolutionDueAt").GetDateTimeOffset() < opened.GetProperty("sla").GetProperty("resolutionDueAt").GetDateTimeOffset());
+
+        // The version read before the edit is stale now: a CONFLICT naming it, nothing changed.
+        var stale = await RawAsync(alice, """
+            mutation Edit($id: ID!, $version: Int!) { editRequest(id: $id, input: { version: $version, title: "Too late" }) { id } }
+            """, new { id, version });
+        var staleError = stale.GetProperty("errors")[0];
+        Assert.Equal("CONFLICT", staleError.GetProperty("extensions").GetProperty("code").GetString());
+        Assert.Contains($"version {version}", staleError.GetProperty("message").GetString());
+
+        await GraphQLAsync(alice, """
+            mutation Cancel($id: ID!) { changeRequestStatus(id: $id, action: CANCEL, reason: "Not needed.") { status } }
+            """, new { id });
+        var current = (await GraphQLAsync(alice, "query Read($id: ID!) { request(id: $id) { version } }", new { id })).GetProperty("request").GetProperty("version").GetInt32();
+        var closed = await RawAsync(alice, """
+            mutation Edit($id: ID!, $version: Int!) { editRequest(id: $id, input: { version: $version, title: "After cancel" }) { id } }
+            """, new { id, version = current });
+        var closedError = closed.GetProperty("errors")[0];
+        Assert.Equal("CONFLICT", closedError.GetProperty("extensions").GetProperty("code").GetString());
+        Assert.Contains("Cancelled", closedError.GetProperty("message").GetString());
+    }
+
+    [Fact]
     public async Task Another_teams_manager_gets_no_data_about_an_Acme_request()
     {
         using var alice = fixture.Platform.GatewayClient(DemoUsers.Alice);
