@@ -15,18 +15,34 @@ public sealed class ClientActivityTests(RequestsAppFixture fixture) : IClassFixt
 {
     RequestsApp App => fixture.App;
 
-    RequestDirectory.RequestDirectoryClient Directory() =>
-        new(GrpcChannel.ForAddress(App.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = App.Server.CreateHandler() }));
+    RequestDirectory.RequestDirectoryClient Directory() => DirectoryOf(App);
+
+    static RequestDirectory.RequestDirectoryClient DirectoryOf(RequestsApp app) =>
+        new(GrpcChannel.ForAddress(app.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = app.Server.CreateHandler() }));
 
     static Metadata As(PlatformUser user) => new() { { "Authorization", $"Bearer {Tokens.For(user)}" } };
 
     [Fact]
-    public async Task The_team_sees_open_requests_recent_events_newest_first_and_satisfaction_by_month()
+    public Task The_team_sees_open_requests_recent_events_newest_first_and_satisfaction_by_month() => TeamSeesItAllAsync(App);
+
+    /// <summary>The same on PostgreSQL, the production provider: the queries are translated for it, not only for SQLite.</summary>
+    [Fact]
+    public async Task The_same_on_PostgreSql()
     {
-        using var alice = App.ClientFor(DemoUsers.Alice);
+        await using var app = await RequestsApp.StartAsync(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "PostgreSql",
+            ["ConnectionStrings:requests"] = (await TestPostgres.Shared).NewDatabase("requests"),
+        });
+        await TeamSeesItAllAsync(app);
+    }
+
+    static async Task TeamSeesItAllAsync(RequestsApp app)
+    {
+        using var alice = app.ClientFor(DemoUsers.Alice);
         var done = await OpenAsync(alice);
         var open = await OpenAsync(alice, "contract-change");
-        await App.PublishAsync(new WorkItemCompleted
+        await app.PublishAsync(new WorkItemCompleted
         {
             WorkItemId = done.WorkItems[0].Id, RequestId = done.Id, DepartmentCode = "billing", Sequence = 2, ActorId = "carol",
             ResolutionNote = "Refunded", CompletedAt = done.SubmittedAt.AddMinutes(1),
@@ -35,7 +51,7 @@ public sealed class ClientActivityTests(RequestsAppFixture fixture) : IClassFixt
         (await alice.PostAsJsonAsync($"/api/requests/{done.Id}/satisfaction", new { score = 4 })).EnsureSuccessStatusCode();
         (await alice.PostAsJsonAsync($"/api/requests/{open.Id}/comments", new { text = "Calling them tomorrow." })).EnsureSuccessStatusCode();
 
-        var reply = await Directory().GetClientActivityAsync(
+        var reply = await DirectoryOf(app).GetClientActivityAsync(
             new GetClientActivityRequest { ClientIds = { TestClients.Acme.ToString(), TestClients.Initech.ToString(), "not-an-id" } }, As(DemoUsers.Alice));
 
         var acme = Assert.Single(reply.Clients);
