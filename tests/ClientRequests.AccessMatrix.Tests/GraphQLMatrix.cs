@@ -102,7 +102,21 @@ public static class GraphQLMatrix
         {
             Note = "aggregates only what the caller may see: no other team's client or request in it (ADR 0021)",
         },
-        new("query", "myClients", "{ myClients { id name tier accountTeam { accountManagerId } } }", _ => new { }, new(A, A, D, D, A, A))
+        new("query", "client", """
+            query($id: ID!) { client(id: $id) { id name tier status
+              health { score band reasons { code text points } requests complaints complaintShare medianHoursToFulfil slaBreaches
+                       satisfactionRatings averageSatisfaction satisfactionTrend requestsByMonth { month type count } }
+              accountTeam { accountManagerId manager { id name } executives { id name } }
+              contacts { id name role email phone }
+              openRequestCount openRequests { id title status sla { state resolutionDueAt } }
+              recentEvents { requestId requestTitle event { at kind actorId text } }
+              satisfaction { month ratings average } } }
+            """, c => new { id = c.T.ClientId }, new(A, A, D, D, A, A), new(D, D, D, D, A, A))
+        {
+            Note = "the client 360 (ADR 0035); department staff get null, as for request.client (ADR 0030)",
+        },
+        new("query", "myClients", "{ myClients(first: 100) { nodes { id name tier accountTeam { accountManagerId } } pageInfo { hasNextPage endCursor } } }",
+            _ => new { }, new(A, A, D, D, A, A))
         {
             Note = "the caller's book; department staff do not read clients (as GET /api/clients)",
         },

@@ -30,6 +30,9 @@ public static class OtherEndpoints
         ("clients", "POST /clientrequests.clients.v1.ClientDirectory/CheckAccess"),
         // Admin (service) tokens only: the requests service rebuilds its team projection from it (ADR 0029).
         ("clients", "POST /clientrequests.clients.v1.ClientDirectory/ListAccountTeams"),
+        // The client 360 (ADR 0035): contacts of the clients the caller may read; team members' names.
+        ("clients", "POST /clientrequests.clients.v1.ClientDirectory/GetContacts"),
+        ("clients", "POST /clientrequests.clients.v1.ClientDirectory/GetPeople"),
         ("departments", "POST /clientrequests.departments.v1.DepartmentRouting/Resolve"),
         ("departments", "POST /clientrequests.departments.v1.DepartmentDirectory/ListDepartments"),
         ("departments", "POST /clientrequests.departments.v1.DepartmentDirectory/GetQueue"),
@@ -44,5 +47,6 @@ public static class OtherEndpoints
         ("requests", "POST /clientrequests.requests.v1.RequestDirectory/GetTimeline"),
         ("requests", "POST /clientrequests.requests.v1.RequestDirectory/GetTimelines"),
         ("requests", "POST /clientrequests.requests.v1.RequestDirectory/GetDashboard"),
+        ("requests", "POST /clientrequests.requests.v1.RequestDirectory/GetClientActivity"),
     ];
 }

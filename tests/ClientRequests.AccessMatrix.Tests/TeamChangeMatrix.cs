@@ -36,6 +36,10 @@ public static class TeamChangeMatrix
         new("GraphQL clients(ids)", async (f, c, w) =>
             Field(await GraphQLAsync(f, c, "query($ids: [ID!]!) { clients(ids: $ids) { id } }", new { ids = new[] { w.ClientId } }), "clients") is { ValueKind: JsonValueKind.Array } list
                 && list.GetArrayLength() == 1),
+        new("GraphQL client(id) (its open requests show it)", async (f, c, w) =>
+            (Field(await GraphQLAsync(f, c, "query($id: ID!) { client(id: $id) { openRequests { id } recentEvents { requestId } } }", new { id = w.ClientId }), "client")
+                is { ValueKind: JsonValueKind.Object } client)
+            && client.GetProperty("openRequests").ToString().Contains(w.RequestId.ToString())),
         new("GraphQL dashboard (counts the client)", async (f, c, w) =>
             (await GraphQLAsync(f, c, "{ dashboard(days: 7) { slaByClient { key } } }", new { })).Contains(w.ClientId.ToString())),
         new("GraphQL subscription requestUpdated (opens)", async (f, c, w) => await SubscribesAsync(f, c, w.RequestId)),

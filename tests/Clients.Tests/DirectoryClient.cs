@@ -18,6 +18,15 @@ public sealed class DirectoryClient(CallInvoker invoker)
     static readonly Method<ListAccountTeamsRequest, ListAccountTeamsReply> ListAccountTeamsMethod =
         Unary(ListAccountTeamsRequest.Parser, ListAccountTeamsReply.Parser, "ListAccountTeams");
 
+    static readonly Method<GetContactsRequest, GetContactsReply> GetContactsMethod = Unary(GetContactsRequest.Parser, GetContactsReply.Parser, "GetContacts");
+    static readonly Method<GetPeopleRequest, GetPeopleReply> GetPeopleMethod = Unary(GetPeopleRequest.Parser, GetPeopleReply.Parser, "GetPeople");
+
+    public async Task<GetContactsReply> GetContactsAsync(GetContactsRequest request) =>
+        await invoker.AsyncUnaryCall(GetContactsMethod, null, new CallOptions(), request);
+
+    public async Task<GetPeopleReply> GetPeopleAsync(GetPeopleRequest request) =>
+        await invoker.AsyncUnaryCall(GetPeopleMethod, null, new CallOptions(), request);
+
     public async Task<ListAccountTeamsReply> ListAccountTeamsAsync(ListAccountTeamsRequest request) =>
         await invoker.AsyncUnaryCall(ListAccountTeamsMethod, null, new CallOptions(), request);
 

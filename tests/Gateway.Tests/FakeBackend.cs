@@ -20,6 +20,8 @@ public sealed class FakeBackend : IAsyncDisposable
     public string Address { get; private set; } = "";
     /// <summary>Called for <c>POST /api/requests/{id}/{action}</c> with the id and the action.</summary>
     public Action<string, string> OnRequestAction { get; set; } = (_, _) => { };
+    /// <summary>The clients <c>GET /api/clients</c> pages through, in order.</summary>
+    public List<string> ClientIds { get; } = [];
 
     FakeBackend()
     {
@@ -34,6 +36,14 @@ public sealed class FakeBackend : IAsyncDisposable
             await next(context);
         });
         app.MapGet("/api/clients/ping", () => "pong");
+        // The clients service's list of the caller's book, keyset-paged; here the cursor is the next row's index.
+        app.MapGet("/api/clients", (int? limit, string? after) =>
+        {
+            var from = after is null ? 0 : int.Parse(after);
+            var take = limit ?? 50;
+            var rows = ClientIds.Skip(from).Take(take).Select(id => new { id }).ToList();
+            return Results.Ok(new { items = rows, nextCursor = from + take < ClientIds.Count ? (from + take).ToString() : null });
+        });
         // What the gateway's active health checks probe (Gateway:ReplicaHealthChecks).
         app.MapGet("/health/ready", () => "Healthy");
         app.MapPost("/api/requests/{id}/comments", (string id) => Results.Created($"/api/requests/{id}/timeline", new { id }));

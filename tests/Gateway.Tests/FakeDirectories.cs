@@ -30,6 +30,8 @@ public sealed class FakeDirectories : Interceptor
         new() { Code = "legal", Name = "Legal", Managed = false, Queue = "department-legal" },
     ];
 
+    public Dictionary<string, string> People { get; } = new() { ["alice"] = "Alice Martin", ["bob"] = "Bob Evans" };
+
     public int Calls(string method) => calls.GetValueOrDefault(method);
     public int CallsTo(string service) => calls.Where(c => c.Key.StartsWith(service + "/")).Sum(c => c.Value);
 
@@ -143,8 +145,47 @@ public sealed class FakeDirectories : Interceptor
                 Notifications = { ask.CountOnly ? [] : Requests.Take(ask.Limit).Select(r => new InboxNotification { Id = Guid.NewGuid().ToString(),
                     Kind = "work-item-claimed", Title = $"Claimed: {r.Title}", Body = "", RequestId = r.Id, CreatedAtMs = 1_700_000_000_000 }) },
             },
+            // The client 360's parts: the real services leave out clients the caller may not read, as here the foreign ones.
+            GetContactsRequest ask => new GetContactsReply
+            {
+                Clients = { ask.ClientIds.Where(id => !Foreign.Contains(id) && Clients.Any(c => c.Id == id)).Select(id => new ClientContacts
+                {
+                    ClientId = id, Contacts = { new ContactEntry { Id = Guid.NewGuid().ToString(), Name = "Wile E. Coyote", Role = "Procurement", Email = "wile@acme.example" } },
+                }) },
+            },
+            GetPeopleRequest ask => new GetPeopleReply
+            {
+                People = { ask.UserIds.Where(People.ContainsKey).Select(id => new PersonEntry { UserId = id, Name = People[id] }) },
+            },
+            GetClientActivityRequest ask => new GetClientActivityReply
+            {
+                Clients = { ask.ClientIds.Where(id => !Foreign.Contains(id) && Clients.Any(c => c.Id == id)).Select(ActivityOf) },
+            },
             _ => throw new InvalidOperationException($"No fake for {request.GetType().Name}."),
         };
         return (TResponse)reply;
+    }
+
+    /// <summary>The client's requests as open ones, an event per request, and a rating in the last month of twelve.</summary>
+    ClientActivity ActivityOf(string clientId)
+    {
+        var requests = Requests.Where(r => r.ClientId == clientId).ToList();
+        var activity = new ClientActivity { ClientId = clientId, OpenCount = requests.Count };
+        activity.OpenRequests.AddRange(requests.Select(r =>
+        {
+            var row = r.Clone();
+            row.WorkItems.Clear();
+            row.Sla = new SlaEntry { State = r.AtRisk ? "at-risk" : "on-track", ResolutionDueAt = Timestamp.FromDateTime(Epoch.AddDays(1)) };
+            return row;
+        }));
+        activity.RecentEvents.AddRange(requests.Select(r => new ClientEvent
+        {
+            RequestId = r.Id, RequestTitle = r.Title,
+            Entry = new TimelineEntry { Id = Guid.NewGuid().ToString(), At = Timestamp.FromDateTime(Epoch), Kind = "comment", ActorId = "alice", Text = "Called them.", Visibility = "internal" },
+        }));
+        activity.Satisfaction.AddRange(Enumerable.Range(0, 12).Select(i => new MonthlySatisfaction { Month = Epoch.AddMonths(i - 11).ToString("yyyy-MM") }));
+        activity.Satisfaction[^1].Ratings = 2;
+        activity.Satisfaction[^1].Average = 4.5;
+        return activity;
     }
 }

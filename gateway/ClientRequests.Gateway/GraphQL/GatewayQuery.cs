@@ -59,6 +59,16 @@ public sealed class GatewayQuery : ObjectGraphType
                 return clients;
             });
 
+        Field<ClientType>("client")
+            .Description("A client whole (the client 360, ADR 0035); null when it does not exist, the caller may not read it, or the caller is department staff (ADR 0030).")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .ResolveAsync(async c =>
+            {
+                var id = c.GetArgument<string>("id");
+                if (!ClientRecordAccess.Reads(c.User) || !(await ReadableAsync(c, [id])).Contains(id)) return null;
+                return await c.RequestServices!.GetRequiredService<ClientLoader>().Load(id).GetResultAsync(c.CancellationToken);
+            });
+
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<DepartmentType>>>>("departments")
             // A platform has about ten departments; each asks for its queue page and load in one call per level.
             .WithComplexityImpact(1, 10)
@@ -89,7 +99,7 @@ public sealed class GatewayQuery : ObjectGraphType
         this.AddConsoleQueries();
     }
 
-    static async Task<HashSet<string>> ReadableAsync(IResolveFieldContext c, IReadOnlyList<string> ids)
+    internal static async Task<HashSet<string>> ReadableAsync(IResolveFieldContext c, IReadOnlyList<string> ids)
     {
         if (ids.Count == 0) return [];
         var user = c.User!;

@@ -42,6 +42,9 @@ public static class GraphQLServices
         AddLoader<LoadLoader>(services);
         AddLoader<AssignedWorkLoader>(services);
         AddLoader<InboxLoader>(services);
+        AddLoader<ContactsLoader>(services);
+        AddLoader<PeopleLoader>(services);
+        AddLoader<ClientActivityLoader>(services);
         builder.AddPlatformEventFeed();
 
         var development = builder.Environment.IsDevelopment();

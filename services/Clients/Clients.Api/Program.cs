@@ -1,6 +1,7 @@
 using ClientRequests.Clients;
 using ClientRequests.Clients.Apis;
 using ClientRequests.Clients.Grpc;
+using ClientRequests.Clients.Names;
 using ClientRequests.ServiceDefaults.Security;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,6 +12,7 @@ builder.AddClientsServices();
 var app = builder.Build();
 
 app.UseServiceDefaults();
+app.UseMiddleware<PeopleRecorder>();
 app.MapOpenApi().AllowAnonymous();
 app.MapClientsApi();
 app.MapContactsApi();

@@ -36,7 +36,7 @@ describe('App', () => {
     vi.stubGlobal('fetch', vi.fn(async (url: string, init?: RequestInit) => {
       if (url === '/console/config.json') return Response.json(config);
       if (url === '/graphql' && String(init?.body).includes('me {')) return Response.json({ data: { me: alice } });
-      return Response.json({ data: { myClients: [], requests: { nodes: [] } } });
+      return Response.json({ data: { myClients: { nodes: [], pageInfo: { hasNextPage: false, endCursor: null } }, requests: { nodes: [] } } });
     }));
     render(<App />);
     const user = userEvent.setup();

@@ -6,6 +6,8 @@ import { RequestsPage } from './pages/RequestsPage';
 import { QueuePage } from './pages/QueuePage';
 import { DashboardPage } from './pages/DashboardPage';
 import { MyInbox } from './components/MyInbox';
+import { ClientPage } from './pages/ClientPage';
+import { clientFromHash } from './domain/clients';
 
 type PageId = 'requests' | 'queue' | 'dashboard';
 
@@ -20,6 +22,8 @@ export function pagesFor(session: Session): { id: PageId; label: string }[] {
 }
 
 function pageFromHash(pages: { id: PageId }[]): PageId {
+  // A client's 360 belongs to the account team's page: opened from its "My clients" list.
+  if (clientFromHash(window.location.hash) && pages.some((p) => p.id === 'requests')) return 'requests';
   const wanted = window.location.hash.replace(/^#\/?/, '') as PageId;
   return pages.some((p) => p.id === wanted) ? wanted : pages[0].id;
 }
@@ -28,6 +32,7 @@ export function App() {
   const [session, setSession] = useState<Session | null>(() => loadSession());
   const pages = session ? pagesFor(session) : [];
   const [page, setPage] = useState<PageId>(() => (session ? pageFromHash(pagesFor(session)) : 'requests'));
+  const [client, setClient] = useState<string | null>(() => clientFromHash(window.location.hash));
   const [config, setConfig] = useState<AuthConfig | null>(null);
   const [unreachable, setUnreachable] = useState<string | null>(null);
   const path = window.location.pathname;
@@ -87,7 +92,10 @@ export function App() {
   };
 
   useEffect(() => {
-    const onHash = () => session && setPage(pageFromHash(pagesFor(session)));
+    const onHash = () => {
+      setClient(clientFromHash(window.location.hash));
+      if (session) setPage(pageFromHash(pagesFor(session)));
+    };
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, [session]);
@@ -103,7 +111,7 @@ export function App() {
         <h1>ClientRequests</h1>
         <nav aria-label="Pages">
           {pages.map((p) => (
-            <a key={p.id} href={`#/${p.id}`} aria-current={p.id === current ? 'page' : undefined} onClick={() => setPage(p.id)}>
+            <a key={p.id} href={`#/${p.id}`} aria-current={p.id === current ? 'page' : undefined} onClick={() => { setClient(null); setPage(p.id); }}>
               {p.label}
             </a>
           ))}
@@ -119,7 +127,7 @@ export function App() {
         </div>
       </header>
       <main>
-        {current === 'requests' && <RequestsPage session={session} />}
+        {current === 'requests' && (client ? <ClientPage key={client} id={client} /> : <RequestsPage session={session} />)}
         {current === 'queue' && <QueuePage session={session} />}
         {current === 'dashboard' && <DashboardPage />}
       </main>

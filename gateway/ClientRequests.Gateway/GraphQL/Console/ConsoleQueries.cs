@@ -20,18 +20,23 @@ public static class ConsoleQueries
     public static void AddConsoleQueries(this ObjectGraphType query)
     {
         if (!query.HasField("myClients"))
-            query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ClientType>>>>("myClients")
-                .Description("The clients in the caller's book (account team) or every client (admin, analyst), first 100.")
-                .WithComplexityImpact(1, GatewayQuery.MaxClients)
+            query.Field<NonNullGraphType<ClientConnectionType>>("myClients")
+                .Description($"The clients in the caller's book (account team) or every client (admin, analyst), oldest registration first, {PageSize.Max} at most per page.")
+                .Argument<IntGraphType>("first", a => a.DefaultValue = PageSize.Default)
+                .Argument<StringGraphType>("after")
+                .WithComplexityImpact(PageSize.Cost)
                 .ResolveAsync(async c =>
                 {
+                    var first = PageSize.First(c);
+                    var after = c.GetArgument<string?>("after");
                     var http = c.RequestServices!.GetRequiredService<IHttpClientFactory>().CreateClient(ConsoleServices.ClientsRest);
-                    var page = await Rest.GetAsync<Page<ClientRow>>(http, $"api/clients?limit={GatewayQuery.MaxClients}", c.CancellationToken);
+                    var path = $"api/clients?limit={first}" + (string.IsNullOrEmpty(after) ? "" : $"&after={Uri.EscapeDataString(after)}");
+                    var page = await Rest.GetAsync<Page<ClientRow>>(http, path, c.CancellationToken);
                     var loader = c.RequestServices!.GetRequiredService<ClientLoader>();
                     var clients = new List<Clients.Grpc.ClientEntry>();
                     foreach (var result in page.Items.Select(row => loader.Load(row.Id.ToString())).ToList())
                         if (await result.GetResultAsync(c.CancellationToken) is { } client) clients.Add(client);
-                    return clients;
+                    return new ClientPage(clients, page.NextCursor ?? "");
                 });
 
         if (!query.HasField("suggestDepartments"))

@@ -12,6 +12,7 @@ public class ClientsDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<Contact> Contacts => Set<Contact>();
     public DbSet<ExecutiveAssignment> ExecutiveAssignments => Set<ExecutiveAssignment>();
     public DbSet<HealthSignal> HealthSignals => Set<HealthSignal>();
+    public DbSet<Person> People => Set<Person>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -58,6 +59,12 @@ public class ClientsDbContext(DbContextOptions options) : DbContext(options)
             signal.HasIndex(s => new { s.ClientId, s.OccurredAt });
             // A recent fulfilment looks up its request's submission, which may be older than the window read.
             signal.HasIndex(s => new { s.RequestId, s.Kind });
+        });
+        model.Entity<Person>(person =>
+        {
+            person.HasKey(p => p.UserId);
+            person.Property(p => p.UserId).HasMaxLength(Person.IdMaxLength);
+            person.Property(p => p.Name).HasMaxLength(Person.NameMaxLength);
         });
         model.AddOutboxAndInbox();
     }

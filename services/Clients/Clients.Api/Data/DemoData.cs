@@ -32,6 +32,9 @@ sealed class DemoData(TimeProvider clock) : IDemoDataSeeder<ClientsDbContext>
         {
             ExecutiveId = DemoUsers.Bob.Id, ManagerId = DemoUsers.Alice.Id, ChangedBy = "demo-data", ChangedAt = now,
         });
+        // The demo team is shown by name before its members have signed in (ADR 0035).
+        db.People.AddRange(DemoUsers.All.Where(u => u.Roles.Contains(Roles.AccountManager) || u.Roles.Contains(Roles.AccountExecutive))
+            .Select(u => new Person { UserId = u.Id, Name = u.Name, SeenAt = now }));
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -12,7 +12,7 @@ namespace ClientRequests.Clients.Grpc;
 /// The other services' question, in batches: does client X exist, who is on its team, may user U act for it?
 /// Every call costs a fixed number of indexed queries however many ids it carries.
 /// </summary>
-public sealed class ClientDirectoryService(ClientsDbContext db, TimeProvider clock) : ClientDirectory.ClientDirectoryBase
+public sealed partial class ClientDirectoryService(ClientsDbContext db, TimeProvider clock) : ClientDirectory.ClientDirectoryBase
 {
     /// <summary>Ids per IN list: keeps SQL Server well under its 2,100 parameters per statement.</summary>
     const int ChunkSize = 500;

@@ -18,7 +18,7 @@ namespace ClientRequests.Requests.Grpc;
 /// dashboard query costs one call per level rather than one per request.
 /// </summary>
 [Authorize(Policy = Policies.Reader)]
-public sealed class RequestDirectoryService(RequestsDbContext db, RequestAccess access, RequestClocks clocks, TimeProvider clock) : RequestDirectory.RequestDirectoryBase
+public sealed partial class RequestDirectoryService(RequestsDbContext db, RequestAccess access, RequestClocks clocks, TimeProvider clock) : RequestDirectory.RequestDirectoryBase
 {
     public const int MaxIds = 500;
 

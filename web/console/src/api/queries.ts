@@ -11,7 +11,20 @@ export const requestRowFields = `${requestRow}
 export const requestFields = `${requestRow}
   workItems { id departmentCode departmentName status round sla { state resolutionDueAt atRiskAt elapsedBusinessMinutes } }`;
 
-export const MY_CLIENTS = `query MyClients { myClients { id name tier status health { score band } } }`;
+/** A page of the caller's book: the console shows 50 at a time and pages on by cursor (ADR 0035). */
+export const MY_CLIENTS = `query MyClients($after: String) {
+  myClients(first: 50, after: $after) { nodes { id name tier status health { score band } } pageInfo { hasNextPage endCursor } } }`;
+
+/** The client 360 (ADR 0035): well within the gateway's complexity bound of 2000 for one client. */
+export const CLIENT_360 = `query Client360($id: ID!) { client(id: $id) { id name tier status
+  health { score band reasons { code text points } requests complaints complaintsLast30Days medianHoursToFulfil
+           slaBreaches slaAtRisk satisfactionRatings averageSatisfaction satisfactionTrend }
+  accountTeam { manager { id name } executives { id name } }
+  contacts { id name role email phone }
+  openRequestCount
+  openRequests { id title type priority status submittedAt sla { state firstResponseDueAt resolutionDueAt atRiskAt elapsedBusinessMinutes atRisk breached } }
+  recentEvents { requestId requestTitle event { id at kind actorId departmentCode status text } }
+  satisfaction { month ratings average } } }`;
 
 export const DEPARTMENTS = `query Departments { departments { code name mode } }`;
 
@@ -120,6 +133,37 @@ export interface Client {
   tier: string;
   status: string;
   health: { score: number; band: string };
+}
+
+export interface ClientPage {
+  nodes: Client[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+}
+
+export interface Person {
+  id: string;
+  name: string | null;
+}
+
+export interface Client360 extends Client {
+  health: Client['health'] & {
+    reasons: { code: string; text: string; points: number }[];
+    requests: number;
+    complaints: number;
+    complaintsLast30Days: number;
+    medianHoursToFulfil: number | null;
+    slaBreaches: number;
+    slaAtRisk: number;
+    satisfactionRatings: number;
+    averageSatisfaction: number | null;
+    satisfactionTrend: number | null;
+  };
+  accountTeam: { manager: Person; executives: Person[] };
+  contacts: { id: string; name: string; role: string | null; email: string | null; phone: string | null }[];
+  openRequestCount: number;
+  openRequests: (Omit<RequestSummary, 'workItems' | 'clientId' | 'clientName' | 'satisfactionScore'>)[];
+  recentEvents: { requestId: string; requestTitle: string; event: Omit<TimelineEntry, 'visibility'> }[];
+  satisfaction: { month: string; ratings: number; average: number | null }[];
 }
 
 export interface QueueItem {

@@ -183,6 +183,25 @@ namespace ClientRequests.Clients.Data.Migrations.PostgreSql
                     b.ToTable("HealthSignals");
                 });
 
+            modelBuilder.Entity("ClientRequests.Clients.Domain.Person", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("SeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("People");
+                });
+
             modelBuilder.Entity("ClientRequests.Messaging.Inbox.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")

@@ -183,6 +183,25 @@ namespace ClientRequests.Clients.Data.Migrations.SqlServer
                     b.ToTable("HealthSignals");
                 });
 
+            modelBuilder.Entity("ClientRequests.Clients.Domain.Person", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset>("SeenAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("People");
+                });
+
             modelBuilder.Entity("ClientRequests.Messaging.Inbox.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")

@@ -178,6 +178,25 @@ namespace ClientRequests.Clients.Data.Migrations.Sqlite
                     b.ToTable("HealthSignals");
                 });
 
+            modelBuilder.Entity("ClientRequests.Clients.Domain.Person", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("People");
+                });
+
             modelBuilder.Entity("ClientRequests.Messaging.Inbox.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")
