@@ -46,6 +46,7 @@ public sealed class Intake(RequestsDbContext db, ClientLookup clients, Departmen
             client = await clients.FindAsync(clientId, cancellationToken);
             // A client the caller may not act for is reported as unknown: its existence is not theirs to learn.
             if (client is null || !ClientLookup.MayActFor(user, client)) return new IntakeResult.ClientNotFound(clientId);
+            await db.SeedIfUnknownAsync(clientId, client.AccountManagerId, client.AccountExecutiveIds, cancellationToken);
 
             if (body.ExternalReference is { } reference &&
                 await db.Requests.Where(r => r.ClientId == clientId && r.ExternalReference == reference).Select(r => (Guid?)r.Id)
