@@ -27,6 +27,8 @@ public sealed class ProductionShapeChaosTests(ITestOutputHelper output)
     static readonly TimeSpan ClaimDuration = TimeSpan.FromSeconds(10);
     // What a busy shared 2-core machine adds to a tick (eleven processes, a database and a broker on it).
     static readonly TimeSpan Slack = TimeSpan.FromSeconds(5);
+    // The database unreachable mid-load for this long (issue 22): readiness false, 503 with Retry-After, nothing lost.
+    static readonly TimeSpan DatabaseOutage = TimeSpan.FromSeconds(30);
 
     [Fact]
     public async Task Two_replicas_on_PostgreSQL_lose_duplicate_and_invent_nothing_and_run_each_job_once_per_period_through_replica_database_and_broker_crashes()
@@ -47,6 +49,7 @@ public sealed class ProductionShapeChaosTests(ITestOutputHelper output)
         var clock = Stopwatch.StartNew();
         await using var observer = await BrokerObserver.StartAsync(platform.AmqpUri, node.ManagementUri, platform.VirtualHost, clock);
         var faults = new List<Fault>();
+        DatabaseOutageProbe? database = null;
         var outages = new List<(DateTimeOffset From, DateTimeOffset Until)>();
         async Task FaultAsync(string what, Func<Task> act)
         {
@@ -73,11 +76,11 @@ public sealed class ProductionShapeChaosTests(ITestOutputHelper output)
                 var instance = Platform.InstanceName(service, (round - 1) % 2);
                 await FaultAsync($"{instance} killed (SIGKILL) and restarted", () => ChaosTests.CrashAsync(platform, instance));
             }
-            await FaultAsync("PostgreSQL killed (SIGKILL) and restarted", async () =>
+            await FaultAsync($"PostgreSQL killed (SIGKILL), away {DatabaseOutage.TotalSeconds:F0} s, restarted", async () =>
             {
                 var from = DateTimeOffset.UtcNow;
                 await postgres.KillAsync();
-                await Task.Delay(1000);
+                database = await DatabaseOutageProbe.WatchAsync(platform, DatabaseOutage);
                 await postgres.StartAsync();
                 // Pooled connections to the dead server fail once before the pool opens new ones.
                 outages.Add((from, DateTimeOffset.UtcNow + TimeSpan.FromSeconds(2)));
@@ -121,6 +124,8 @@ public sealed class ProductionShapeChaosTests(ITestOutputHelper output)
         text.AppendLine("| service | job | period | runs | holders | overlapping runs | tightest gap (bound) | fault-free part |");
         text.AppendLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var job in jobs) text.AppendLine(job.ToString());
+        var duringOutage = database!.AnswersDuring(load.Attempts);
+        text.AppendLine(database.Describe(duringOutage));
         text.AppendLine(CultureInfo.InvariantCulture,
             $"Publishes counted at the broker: {observer.Deliveries.Count} message ids; fault-free part (first {firstFault.TotalSeconds:F0} s): {quietPublishes} ids, {quietTwice} published more than once; whole run: {observer.PublishedMoreThanOnce()} published more than once (after faults; the inbox absorbs them)");
         var table = text.ToString();
@@ -138,6 +143,11 @@ public sealed class ProductionShapeChaosTests(ITestOutputHelper output)
         Assert.True(result.Anomalies.Unexpected == 0, $"Unexpected {result.Anomalies.Unexpected}.\n{failure}");
         Assert.True(snapshot.RequestsOutboxPending + snapshot.DepartmentsOutboxPending == 0, $"The outboxes did not drain.\n{failure}");
         Assert.DoesNotContain(load.Attempts, a => a.Status == 500);
+        // With the database away, every replica says it is not ready and every answer is a 503 with Retry-After.
+        Assert.True(database.EveryReplicaUnready, $"Not every replica reported itself unready while the database was away.\n{failure}");
+        Assert.True(duringOutage.Count > 0, $"No request was answered while the database was away.\n{failure}");
+        Assert.All(duringOutage, a => Assert.True(a.Status == 503 && a.RetryAfter,
+            $"Attempt {a.Number} was answered {a.Status?.ToString() ?? "nothing"} (Retry-After: {a.RetryAfter}) with the database away: {a.Error}\n{failure}"));
         // Never twice in a period, and once per period while nothing failed, for every job. The SLA monitor also keeps
         // its takeover bound through the crashes; the outbox clean-up runs in the dispatcher's loop, which waits while
         // the broker is away and backs off while publishing fails, so its gaps after a fault are reported, not bounded.

@@ -18,7 +18,11 @@ public enum Outcome
 }
 
 public sealed record Attempt(int Number, string ExternalReference, Outcome Outcome, int? Status, Guid? RequestId,
-    IReadOnlyList<string> Departments, bool RetryAfter, string? Error);
+    IReadOnlyList<string> Departments, bool RetryAfter, string? Error)
+{
+    /// <summary>When the answer (or the failure) came.</summary>
+    public DateTimeOffset AnsweredAt { get; init; } = DateTimeOffset.UtcNow;
+}
 
 /// <summary>
 /// Opens requests through the gateway at a fixed rate in the background, never waiting for one answer before the
