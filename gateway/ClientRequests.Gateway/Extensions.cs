@@ -23,7 +23,7 @@ public static class Extensions
         // Behind a load balancer the caller's address and scheme arrive in X-Forwarded-*; only loopback proxies
         // are trusted unless a site adds its own (KnownProxies / KnownNetworks).
         builder.Services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
-        builder.Services.AddCallerRateLimiting(builder.Configuration);
+        builder.AddCallerRateLimiting();
         // GraphQL over GET carries the whole document in the URL; past Kestrel's 8 KB request line the caller would get
         // a bare 414 from the server, before any of our code could say why. Beyond this, Kestrel's 414 stands.
         builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(

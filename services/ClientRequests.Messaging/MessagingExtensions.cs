@@ -1,3 +1,4 @@
+using ClientRequests.ServiceDefaults.Settings;
 using ClientRequests.Messaging;
 using ClientRequests.Messaging.Outbox;
 using ClientRequests.ServiceDefaults.Data.Leases;
@@ -23,13 +24,12 @@ public static class MessagingExtensions
     {
         var connectionString = builder.Configuration.GetConnectionString("rabbitmq")
             ?? throw new InvalidOperationException("ConnectionStrings:rabbitmq is not configured (an amqp:// URI).");
-        var messaging = builder.Configuration.GetSection("Messaging").Get<MessagingOptions>() ?? new MessagingOptions();
-        builder.Services.AddSingleton(messaging);
+        var messaging = builder.AddSettings<MessagingOptions>("Messaging");
 
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<IInterceptor, OutboxSignalInterceptor>();
-        builder.Services.AddOptions<OutboxOptions>().BindConfiguration("Messaging:Outbox");
+        builder.AddSettings<OutboxOptions>("Messaging:Outbox");
         builder.Services.TryAddSingleton<JobLeases<TDbContext>>();
         builder.Services.AddHostedService<OutboxDispatcher<TDbContext>>();
 

@@ -24,8 +24,8 @@ public static class EurekaServiceDiscoveryExtensions
             return builder;
         }
 
-        services.AddOptions<EurekaClientOptions>().Bind(section);
-        services.AddOptions<EurekaInstanceOptions>().Bind(builder.Configuration.GetSection(EurekaInstanceOptions.SectionName));
+        services.AddOptions<EurekaClientOptions>().BindConfiguration(EurekaClientOptions.SectionName).ValidateOnStart();
+        services.AddOptions<EurekaInstanceOptions>().BindConfiguration(EurekaInstanceOptions.SectionName).ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<EurekaRegistryCache>();
         services.AddSingleton<EurekaHttpClient>();

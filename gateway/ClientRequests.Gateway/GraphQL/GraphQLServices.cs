@@ -1,3 +1,4 @@
+using ClientRequests.ServiceDefaults.Settings;
 using ClientRequests.Clients.Grpc;
 using ClientRequests.Departments.Grpc;
 using ClientRequests.Gateway.Events;
@@ -19,8 +20,7 @@ public static class GraphQLServices
     public static IHostApplicationBuilder AddGatewayGraphQL(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        var options = builder.Configuration.GetSection(GraphQLOptions.Section).Get<GraphQLOptions>() ?? new GraphQLOptions();
-        services.AddSingleton(options);
+        var options = builder.AddSettings<GraphQLOptions>(GraphQLOptions.Section);
 
         // Every call carries the caller's token, so each service applies its own access rules to what GraphQL asks.
         services.AddSingleton<RpcErrors>();

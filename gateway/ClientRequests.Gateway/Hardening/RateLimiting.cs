@@ -1,3 +1,4 @@
+using ClientRequests.ServiceDefaults.Settings;
 using System.Globalization;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
@@ -16,9 +17,10 @@ public sealed class RateLimitOptions
 
 public static class RateLimiting
 {
-    public static IServiceCollection AddCallerRateLimiting(this IServiceCollection services, IConfiguration configuration)
+    public static IHostApplicationBuilder AddCallerRateLimiting(this IHostApplicationBuilder builder)
     {
-        var limits = configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
+        var services = builder.Services;
+        var limits = builder.AddSettings<RateLimitOptions>(RateLimitOptions.Section);
         // Built once: the partitioner runs on every call, so it allocates nothing for a caller it already knows.
         var window = new FixedWindowRateLimiterOptions { PermitLimit = limits.PermitLimit, Window = limits.Window, QueueLimit = 0 };
         Func<CallerKey, RateLimiter> newLimiter = _ => new FixedWindowRateLimiter(window);
@@ -27,7 +29,7 @@ public static class RateLimiting
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, CallerKey>(context => Partition(context, newLimiter));
             options.OnRejected = RejectAsync;
         });
-        return services;
+        return builder;
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using ClientRequests.ServiceDefaults.Settings;
 using System.Net;
 using ClientRequests.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -25,13 +26,13 @@ public static class AuthenticationExtensions
     /// </summary>
     public static TBuilder AddPlatformAuthentication<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
-        var auth = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
-        if (string.IsNullOrWhiteSpace(auth.Authority))
+        var development = builder.Environment.IsDevelopment();
+        var auth = builder.AddSettings<AuthOptions>(AuthOptions.Section, a =>
         {
-            if (!builder.Environment.IsDevelopment())
-                throw new InvalidOperationException("Auth:Authority must be configured outside Development (the identity provider's issuer address).");
-            auth.Authority = AuthOptions.DevelopmentAuthority;
-        }
+            if (string.IsNullOrWhiteSpace(a.Authority) && development) a.Authority = AuthOptions.DevelopmentAuthority;
+        });
+        if (string.IsNullOrWhiteSpace(auth.Authority))
+            throw new InvalidOperationException("Auth:Authority must be configured outside Development (the identity provider's issuer address).");
         if (auth.Algorithms.Any(a => a.StartsWith("HS", StringComparison.OrdinalIgnoreCase) || a.Equals("none", StringComparison.OrdinalIgnoreCase)))
             throw new InvalidOperationException("Auth:Algorithms may name asymmetric algorithms only (RS256, ES256, PS256, ...).");
         // IdentityModel's own floors: below them its ConfigurationManager throws on every request.
@@ -44,7 +45,6 @@ public static class AuthenticationExtensions
         var requireHttps = auth.RequireHttpsMetadata ?? !(builder.Environment.IsDevelopment() || IsLoopback(metadataAddress));
         var mapping = new ClaimMapping(auth);
 
-        builder.Services.AddSingleton(auth);
         builder.Services.AddSingleton(mapping);
         builder.Services.AddSingleton(sp => new AuthorityStatus(TimeProvider.System));
         builder.Services.AddHealthChecks().Add(new Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckRegistration(

@@ -1,3 +1,4 @@
+using ClientRequests.ServiceDefaults.Settings;
 using ClientRequests.Clients.Consumers;
 using ClientRequests.Clients.Data;
 using ClientRequests.Clients.Domain;
@@ -26,7 +27,7 @@ public static class Extensions
 
         builder.Services.AddAuthorizationBuilder().AddPolicy(ClientReaderPolicy,
             policy => policy.RequireRole(Roles.AccountManager, Roles.AccountExecutive, Roles.Analyst, Roles.Admin));
-        builder.Services.AddOptions<KnownManagers>().BindConfiguration(KnownManagers.Section);
+        builder.AddSettings<KnownManagers>(KnownManagers.Section);
         builder.Services.AddGrpc();
         builder.Services.AddOpenApi();
         return builder;

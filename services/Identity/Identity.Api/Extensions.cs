@@ -1,3 +1,4 @@
+using ClientRequests.ServiceDefaults.Settings;
 using ClientRequests.Identity.Clients;
 using ClientRequests.Identity.Data;
 using ClientRequests.Identity.Endpoints;
@@ -19,10 +20,9 @@ public static class Extensions
 
     public static IHostApplicationBuilder AddIdentityServices(this IHostApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection(IdentityOptions.Section).Get<IdentityOptions>() ?? new IdentityOptions();
+        var options = builder.AddSettings<IdentityOptions>(IdentityOptions.Section);
         if (!options.Issuer.AbsolutePath.EndsWith(PathBase + "/", StringComparison.Ordinal))
             throw new InvalidOperationException($"Identity:Issuer must end with {PathBase}/ (it is {options.Issuer}).");
-        builder.Services.AddSingleton(options);
         var dataFolder = Path.GetFullPath(builder.Configuration["Data:Folder"] ?? ".data");
 
         builder.AddServiceDatabase<IdentityDbContext, SqliteIdentityDbContext, SqlServerIdentityDbContext, PostgreSqlIdentityDbContext>("identity");

@@ -1,3 +1,4 @@
+using ClientRequests.ServiceDefaults.Settings;
 using ClientRequests.Notifications.Apis;
 using ClientRequests.Notifications.Audience;
 using ClientRequests.Notifications.Consumers;
@@ -29,14 +30,14 @@ public static class Extensions
             bus.AddConsumer<WorkItemHandedOverConsumer>();
         });
         builder.Services.AddScoped<Notifier>();
-        builder.Services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section);
+        builder.AddSettings<WebhookOptions>(WebhookOptions.Section);
         builder.Services.AddSingleton<WebhookAddressGuard>();
         builder.Services.AddSingleton<WebhookSender>();
         builder.Services.AddHostedService<WebhookDispatcher>();
 
         builder.AddEmail();
 
-        builder.Services.AddOptions<StreamOptions>().BindConfiguration(StreamOptions.Section);
+        builder.AddSettings<StreamOptions>(StreamOptions.Section);
 
         builder.Services.AddGrpc();
         builder.Services.AddOpenApi();

@@ -1,3 +1,4 @@
+using ClientRequests.ServiceDefaults.Settings;
 using ClientRequests.Clients.Grpc;
 using ClientRequests.Requests.Apis;
 using ClientRequests.Departments.Grpc;
@@ -38,11 +39,11 @@ public static class Extensions
         builder.Services.AddScoped<Intake>();
         builder.Services.AddSingleton<RequestTypes>();
 
-        builder.Services.AddOptions<SlaOptions>().BindConfiguration(SlaOptions.Section);
+        builder.AddSettings<SlaOptions>(SlaOptions.Section);
         builder.Services.AddSingleton<RequestClocks>();
         builder.Services.AddHostedService<SlaMonitor>();
         // Who is on each client's team now: event-fed, rebuilt from the directory on start (ADR 0029).
-        builder.Services.AddOptions<TeamOptions>().BindConfiguration(TeamOptions.Section);
+        builder.AddSettings<TeamOptions>(TeamOptions.Section);
         builder.Services.AddSingleton<ServiceToken>();
         builder.Services.AddSingleton<TeamDirectorySync>();
         builder.Services.AddHostedService(services => services.GetRequiredService<TeamDirectorySync>());
