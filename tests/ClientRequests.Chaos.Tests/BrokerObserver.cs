@@ -70,7 +70,9 @@ public sealed class BrokerObserver : IAsyncDisposable
             try { await Task.Delay(TimeSpan.FromSeconds(2), stop.Token); }
             catch (OperationCanceledException) { return; }
             // The broker may be down (a fault): the next round binds again.
-            try { await BindAllAsync(); } catch (Exception e) when (e is not OperationCanceledException) { }
+            try { await BindAllAsync(); }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested) { return; }
+            catch (Exception e) when (e is not OperationCanceledException) { }
         }
     }
 
