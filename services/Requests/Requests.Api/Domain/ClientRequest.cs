@@ -63,13 +63,6 @@ public sealed partial class ClientRequest
         return true;
     }
 
-    /// <summary>Kept for the roll-up rules' unit tests: the status the work items move a request in <paramref name="current"/> to.</summary>
-    public static RequestStatus RollUpStatus(RequestStatus current, IReadOnlyCollection<WorkItemStatus> items)
-    {
-        if (current == RequestStatus.WaitingOnClient) return current;
-        return Lifecycle.RollUpTarget(items) is { } to && Lifecycle.CanMove(current, to) ? to : current;
-    }
-
     public TransitionRefused? Cancel(string actorId, DateTimeOffset at, string? reason)
     {
         if (!Lifecycle.CanMove(Status, RequestStatus.Cancelled)) return new(Status, "cancelled");

@@ -24,8 +24,6 @@ public static class Lifecycle
 
     public static bool CanMove(RequestStatus from, RequestStatus to) => Allowed[from].Contains(to);
 
-    public static IReadOnlyList<RequestStatus> NextStates(RequestStatus from) => Allowed[from];
-
     /// <summary>Fulfilled, rejected and cancelled requests are closed: their clocks stop.</summary>
     public static bool IsClosed(RequestStatus status) => status is RequestStatus.Fulfilled or RequestStatus.Rejected or RequestStatus.Cancelled;
 
