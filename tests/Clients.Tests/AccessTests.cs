@@ -1,7 +1,7 @@
 using System.Net;
 using ClientRequests.ServiceDefaults.Security;
 
-namespace ClientRequests.Clients.Tests;
+namespace Clients.Tests;
 
 /// <summary>Who may act for whom: a foreign team or a lower role gets 403/404 and learns nothing.</summary>
 public sealed class AccessTests(ClientsApp app) : IClassFixture<ClientsApp>

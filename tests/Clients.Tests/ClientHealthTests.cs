@@ -1,6 +1,6 @@
 using ClientRequests.Clients.Domain;
 
-namespace ClientRequests.Clients.Tests;
+namespace Clients.Tests;
 
 public sealed class ClientHealthTests
 {

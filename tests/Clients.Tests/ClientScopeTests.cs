@@ -1,7 +1,7 @@
 using ClientRequests.Clients.Domain;
 using ClientRequests.ServiceDefaults.Security;
 
-namespace ClientRequests.Clients.Tests;
+namespace Clients.Tests;
 
 public sealed class ClientScopeTests
 {

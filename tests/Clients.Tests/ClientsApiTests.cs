@@ -1,7 +1,7 @@
 using System.Net;
 using ClientRequests.ServiceDefaults.Security;
 
-namespace ClientRequests.Clients.Tests;
+namespace Clients.Tests;
 
 public sealed class ClientsApiTests(ClientsApp app) : IClassFixture<ClientsApp>
 {

@@ -2,7 +2,7 @@ using ClientRequests.Clients.Grpc;
 using Google.Protobuf;
 using Grpc.Core;
 
-namespace ClientRequests.Clients.Tests;
+namespace Clients.Tests;
 
 /// <summary>
 /// A caller of ClientDirectory built on the server's message types: the service compiles the proto as server only,

@@ -6,7 +6,7 @@ using ClientRequests.ServiceDefaults.Security;
 using Grpc.Core;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace ClientRequests.Clients.Tests;
+namespace Clients.Tests;
 
 public sealed class DirectoryTests(ClientsApp app) : IClassFixture<ClientsApp>
 {

@@ -5,7 +5,7 @@ using ClientRequests.Contracts.Requests;
 using ClientRequests.ServiceDefaults.Security;
 using MassTransit;
 
-namespace ClientRequests.Clients.Tests;
+namespace Clients.Tests;
 
 /// <summary>The events leave through the outbox and reach a real broker; request events feed client health.</summary>
 public sealed class EventsTests(ClientsApp app) : IClassFixture<ClientsApp>, IAsyncLifetime

@@ -8,7 +8,7 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace ClientRequests.Clients.Tests;
+namespace Clients.Tests;
 
 /// <summary>The request events reach the consumers through a real broker, shuffled and twice, and the figures come out as a replay computes them.</summary>
 public sealed class HealthEventsTests(ClientsApp app) : IClassFixture<ClientsApp>, IAsyncLifetime

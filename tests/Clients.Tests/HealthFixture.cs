@@ -1,7 +1,7 @@
 using ClientRequests.Clients.Domain;
 using ClientRequests.Contracts.Requests;
 
-namespace ClientRequests.Clients.Tests;
+namespace Clients.Tests;
 
 /// <summary>
 /// One client's request history, relative to a moment <c>now</c>, whose figures are computed by hand in

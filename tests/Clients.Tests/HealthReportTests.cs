@@ -1,7 +1,7 @@
 using System.Text.Json;
 using ClientRequests.Clients.Domain;
 
-namespace ClientRequests.Clients.Tests;
+namespace Clients.Tests;
 
 public sealed class HealthReportTests
 {

@@ -2,7 +2,7 @@ using ClientRequests.Clients.Grpc;
 using ClientRequests.ServiceDefaults.Security;
 using ClientRequests.TestKit;
 
-namespace ClientRequests.Clients.Tests;
+namespace Clients.Tests;
 
 /// <summary>The client 360's parts the clients service serves over gRPC: contacts (scoped) and the team's names.</summary>
 public sealed class ProfileDirectoryTests(ClientsApp app) : IClassFixture<ClientsApp>

@@ -7,7 +7,7 @@ using ClientRequests.ServiceDefaults.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace ClientRequests.Clients.Tests;
+namespace Clients.Tests;
 
 /// <summary>Bad hand-overs and team changes are named 400s and 409s, and concurrent ones leave one team, announced once.</summary>
 public sealed class TeamChangeValidationTests(ClientsApp app) : IClassFixture<ClientsApp>

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using ClientRequests.ServiceDefaults.Security;
 
-namespace ClientRequests.Clients.Tests;
+namespace Clients.Tests;
 
 /// <summary>Bad input is answered with a ProblemDetails naming the field, never a 500.</summary>
 public sealed class ValidationTests(ClientsApp app) : IClassFixture<ClientsApp>

@@ -2,10 +2,10 @@ using ClientRequests.Messaging.Inbox;
 using ClientRequests.Notifications.Domain;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
-using static ClientRequests.Notifications.Tests.Events;
-using static ClientRequests.Notifications.Tests.Scenario;
+using static Notifications.Tests.Events;
+using static Notifications.Tests.Scenario;
 
-namespace ClientRequests.Notifications.Tests;
+namespace Notifications.Tests;
 
 /// <summary>The local projection of account teams: updates follow the team as it is now, whatever order the changes arrive in.</summary>
 public sealed class AccountTeamTests(NotificationsAppFixture fixture) : IClassFixture<NotificationsAppFixture>

@@ -1,6 +1,6 @@
 using ClientRequests.Notifications.Domain;
 
-namespace ClientRequests.Notifications.Tests;
+namespace Notifications.Tests;
 
 /// <summary>The pure decision: which channels, and when an e-mail may go, for one user and one event.</summary>
 public sealed class DeliveryPlanTests

@@ -1,8 +1,8 @@
 using ClientRequests.Notifications.Email;
 using MassTransit;
-using static ClientRequests.Notifications.Tests.Scenario;
+using static Notifications.Tests.Scenario;
 
-namespace ClientRequests.Notifications.Tests;
+namespace Notifications.Tests;
 
 public sealed class EmailTests : IAsyncLifetime
 {

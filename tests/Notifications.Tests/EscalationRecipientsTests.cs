@@ -1,9 +1,9 @@
 using ClientRequests.Notifications.Domain;
 using Microsoft.EntityFrameworkCore;
-using static ClientRequests.Notifications.Tests.Events;
-using static ClientRequests.Notifications.Tests.Scenario;
+using static Notifications.Tests.Events;
+using static Notifications.Tests.Scenario;
 
-namespace ClientRequests.Notifications.Tests;
+namespace Notifications.Tests;
 
 /// <summary>SLA escalations and new queue work: to a user, or to a department's group inbox read by its leads or staff.</summary>
 public sealed class EscalationRecipientsTests(NotificationsAppFixture fixture) : IClassFixture<NotificationsAppFixture>
@@ -37,7 +37,7 @@ public sealed class EscalationRecipientsTests(NotificationsAppFixture fixture) :
         var department = NewDepartment();
         var (first, second) = (NewLead(department), NewLead(department));
         var request = await SubmitAsync(App, NewManager(), [], department);
-        await App.PublishAsync(AtRisk(request, Domain.Groups.LeadsOf(department), department));
+        await App.PublishAsync(AtRisk(request, Groups.LeadsOf(department), department));
         var notification = (await InboxEventuallyAsync(App.ClientFor(first), i => i.Count > 0)).Single();
 
         (await App.ClientFor(first).PostAsync($"/api/notifications/{notification.Id}/read", null)).EnsureSuccessStatusCode();

@@ -2,9 +2,9 @@ using ClientRequests.Contracts.Clients;
 using ClientRequests.Contracts.Departments;
 using ClientRequests.Contracts.Requests;
 using ClientRequests.ServiceDefaults.Security;
-using static ClientRequests.Notifications.Tests.Scenario;
+using static Notifications.Tests.Scenario;
 
-namespace ClientRequests.Notifications.Tests;
+namespace Notifications.Tests;
 
 /// <summary>The events after submission, about one request, as the other services publish them.</summary>
 public static class Events

@@ -4,9 +4,9 @@ using ClientRequests.ServiceDefaults.Paging;
 using ClientRequests.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Mvc;
 using static ClientRequests.Notifications.Apis.InboxApi;
-using static ClientRequests.Notifications.Tests.Scenario;
+using static Notifications.Tests.Scenario;
 
-namespace ClientRequests.Notifications.Tests;
+namespace Notifications.Tests;
 
 public sealed class InboxApiTests(NotificationsAppFixture fixture) : IClassFixture<NotificationsAppFixture>
 {

@@ -3,9 +3,9 @@ using ClientRequests.ServiceDefaults.Security;
 using ClientRequests.TestKit;
 using Grpc.Core;
 using Grpc.Net.Client;
-using static ClientRequests.Notifications.Tests.Scenario;
+using static Notifications.Tests.Scenario;
 
-namespace ClientRequests.Notifications.Tests;
+namespace Notifications.Tests;
 
 /// <summary>The inbox as the gateway reads it over gRPC: the token's user's own, marked read all or nothing.</summary>
 public sealed class InboxGrpcTests(NotificationsAppFixture fixture) : IClassFixture<NotificationsAppFixture>

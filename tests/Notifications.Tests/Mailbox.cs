@@ -1,6 +1,6 @@
 using MimeKit;
 
-namespace ClientRequests.Notifications.Tests;
+namespace Notifications.Tests;
 
 /// <summary>Reads the .eml files the service wrote to its pickup folder.</summary>
 public static class Mailbox

@@ -1,7 +1,7 @@
 using ClientRequests.Notifications.Data;
 using ClientRequests.TestKit;
 
-namespace ClientRequests.Notifications.Tests;
+namespace Notifications.Tests;
 
 /// <summary>The notifications service in memory, on a fresh virtual host of the real broker and a real SQLite file.</summary>
 public sealed class NotificationsApp(string amqpUri, IReadOnlyDictionary<string, string?> settings)

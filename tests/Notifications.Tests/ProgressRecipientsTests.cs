@@ -2,10 +2,10 @@ using ClientRequests.Notifications.Domain;
 using ClientRequests.ServiceDefaults.Security;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
-using static ClientRequests.Notifications.Tests.Events;
-using static ClientRequests.Notifications.Tests.Scenario;
+using static Notifications.Tests.Events;
+using static Notifications.Tests.Scenario;
 
-namespace ClientRequests.Notifications.Tests;
+namespace Notifications.Tests;
 
 /// <summary>A department's progress and the request's status reach the account team, not whoever acted, and nobody else.</summary>
 public sealed class ProgressRecipientsTests(NotificationsAppFixture fixture) : IClassFixture<NotificationsAppFixture>

@@ -4,9 +4,9 @@ using ClientRequests.Notifications.Domain;
 using ClientRequests.ServiceDefaults.Security;
 using Microsoft.EntityFrameworkCore;
 using static ClientRequests.Notifications.Apis.PreferencesApi;
-using static ClientRequests.Notifications.Tests.Scenario;
+using static Notifications.Tests.Scenario;
 
-namespace ClientRequests.Notifications.Tests;
+namespace Notifications.Tests;
 
 /// <summary>
 /// Preferences applied to real events: in-app at once, e-mail held until it is due. The due time is hours away, so the

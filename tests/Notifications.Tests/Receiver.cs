@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 
-namespace ClientRequests.Notifications.Tests;
+namespace Notifications.Tests;
 
 public sealed record ReceivedCall(int Number, string Body, IReadOnlyDictionary<string, string> Headers, DateTimeOffset At);
 

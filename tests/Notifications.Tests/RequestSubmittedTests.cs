@@ -1,9 +1,9 @@
 using ClientRequests.Notifications.Domain;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
-using static ClientRequests.Notifications.Tests.Scenario;
+using static Notifications.Tests.Scenario;
 
-namespace ClientRequests.Notifications.Tests;
+namespace Notifications.Tests;
 
 public sealed class RequestSubmittedTests(NotificationsAppFixture fixture) : IClassFixture<NotificationsAppFixture>
 {

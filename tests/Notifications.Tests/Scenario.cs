@@ -4,7 +4,7 @@ using ClientRequests.ServiceDefaults.Paging;
 using ClientRequests.ServiceDefaults.Security;
 using static ClientRequests.Notifications.Apis.InboxApi;
 
-namespace ClientRequests.Notifications.Tests;
+namespace Notifications.Tests;
 
 /// <summary>Users, events and waits the tests share.</summary>
 public static class Scenario

@@ -3,7 +3,7 @@ using System.Net.Sockets;
 using System.Text;
 using MimeKit;
 
-namespace ClientRequests.Notifications.Tests;
+namespace Notifications.Tests;
 
 public sealed record ReceivedMail(string From, IReadOnlyList<string> Recipients, MimeMessage Message);
 

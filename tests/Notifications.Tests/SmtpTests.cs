@@ -1,9 +1,9 @@
 using ClientRequests.Notifications.Domain;
 using ClientRequests.Notifications.Email;
 using Microsoft.EntityFrameworkCore;
-using static ClientRequests.Notifications.Tests.Scenario;
+using static Notifications.Tests.Scenario;
 
-namespace ClientRequests.Notifications.Tests;
+namespace Notifications.Tests;
 
 /// <summary>E-mail through a real SMTP exchange with MailKit, against a listener on loopback the test controls.</summary>
 public sealed class SmtpTests : IAsyncLifetime

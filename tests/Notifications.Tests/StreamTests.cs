@@ -4,9 +4,9 @@ using System.Text.Json;
 using ClientRequests.Notifications.Apis;
 using ClientRequests.ServiceDefaults.Paging;
 using static ClientRequests.Notifications.Apis.InboxApi;
-using static ClientRequests.Notifications.Tests.Scenario;
+using static Notifications.Tests.Scenario;
 
-namespace ClientRequests.Notifications.Tests;
+namespace Notifications.Tests;
 
 public sealed class StreamTests : IAsyncLifetime
 {

@@ -1,8 +1,8 @@
 using System.Net;
 using ClientRequests.TestKit;
-using static ClientRequests.Notifications.Tests.Scenario;
+using static Notifications.Tests.Scenario;
 
-namespace ClientRequests.Notifications.Tests;
+namespace Notifications.Tests;
 
 /// <summary>A browser's EventSource cannot send headers: the stream, and only the stream, takes the token from the query.</summary>
 public sealed class StreamTokenTests(NotificationsAppFixture fixture) : IClassFixture<NotificationsAppFixture>

@@ -1,9 +1,9 @@
 using System.Net;
 using ClientRequests.Notifications.Domain;
-using static ClientRequests.Notifications.Tests.Events;
-using static ClientRequests.Notifications.Tests.Scenario;
+using static Notifications.Tests.Events;
+using static Notifications.Tests.Scenario;
 
-namespace ClientRequests.Notifications.Tests;
+namespace Notifications.Tests;
 
 /// <summary>POST/DELETE /api/notifications/watch/{requestId}: who may follow a request, and what following brings.</summary>
 public sealed class WatchTests(NotificationsAppFixture fixture) : IClassFixture<NotificationsAppFixture>

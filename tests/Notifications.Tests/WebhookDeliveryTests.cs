@@ -2,10 +2,10 @@ using System.Text.Json;
 using ClientRequests.Notifications.Domain;
 using ClientRequests.Notifications.Webhooks;
 using ClientRequests.ServiceDefaults.Security;
-using static ClientRequests.Notifications.Tests.Scenario;
-using static ClientRequests.Notifications.Tests.Webhooks;
+using static Notifications.Tests.Scenario;
+using static Notifications.Tests.Webhooks;
 
-namespace ClientRequests.Notifications.Tests;
+namespace Notifications.Tests;
 
 /// <summary>Each test gets its own service: subscriptions see every event, so tests must not share one.</summary>
 public sealed class WebhookDeliveryTests : IAsyncLifetime

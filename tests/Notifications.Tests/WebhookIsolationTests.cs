@@ -1,8 +1,8 @@
 using ClientRequests.ServiceDefaults.Security;
-using static ClientRequests.Notifications.Tests.Scenario;
-using static ClientRequests.Notifications.Tests.Webhooks;
+using static Notifications.Tests.Scenario;
+using static Notifications.Tests.Webhooks;
 
-namespace ClientRequests.Notifications.Tests;
+namespace Notifications.Tests;
 
 public sealed class WebhookIsolationTests
 {

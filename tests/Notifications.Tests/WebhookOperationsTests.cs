@@ -3,10 +3,10 @@ using System.Net.Http.Json;
 using ClientRequests.Notifications.Webhooks;
 using ClientRequests.ServiceDefaults.Security;
 using static ClientRequests.Notifications.Apis.WebhooksApi;
-using static ClientRequests.Notifications.Tests.Scenario;
-using static ClientRequests.Notifications.Tests.Webhooks;
+using static Notifications.Tests.Scenario;
+using static Notifications.Tests.Webhooks;
 
-namespace ClientRequests.Notifications.Tests;
+namespace Notifications.Tests;
 
 /// <summary>What an operator does with a subscription: resume it, replay a time range, delete it.</summary>
 public sealed class WebhookOperationsTests : IAsyncLifetime

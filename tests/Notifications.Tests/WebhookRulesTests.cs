@@ -2,7 +2,7 @@ using System.Net;
 using ClientRequests.Notifications.Domain;
 using ClientRequests.Notifications.Webhooks;
 
-namespace ClientRequests.Notifications.Tests;
+namespace Notifications.Tests;
 
 /// <summary>The webhook rules as plain code: secrets and their rotation, back-off, parking and the address guard.</summary>
 public sealed class WebhookRulesTests

@@ -10,10 +10,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using static ClientRequests.Notifications.Apis.WebhooksApi;
-using static ClientRequests.Notifications.Tests.Scenario;
-using static ClientRequests.Notifications.Tests.Webhooks;
+using static Notifications.Tests.Scenario;
+using static Notifications.Tests.Webhooks;
 
-namespace ClientRequests.Notifications.Tests;
+namespace Notifications.Tests;
 
 /// <summary>
 /// Standard Webhooks secrets on real deliveries: rotation with a grace period, and subscriptions from before the

@@ -3,9 +3,9 @@ using System.Net.Http.Json;
 using ClientRequests.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Mvc;
 using static ClientRequests.Notifications.Apis.WebhooksApi;
-using static ClientRequests.Notifications.Tests.Webhooks;
+using static Notifications.Tests.Webhooks;
 
-namespace ClientRequests.Notifications.Tests;
+namespace Notifications.Tests;
 
 public sealed class WebhookSubscriptionTests(NotificationsAppFixture fixture) : IClassFixture<NotificationsAppFixture>
 {

@@ -6,7 +6,7 @@ using StandardWebhooks;
 using StandardWebhooks.Diagnostics;
 using static ClientRequests.Notifications.Apis.WebhooksApi;
 
-namespace ClientRequests.Notifications.Tests;
+namespace Notifications.Tests;
 
 /// <summary>Settings and calls the webhook tests share.</summary>
 public static class Webhooks

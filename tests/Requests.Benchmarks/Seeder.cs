@@ -83,9 +83,9 @@ static class Seeder
         var sequence = 1;
         foreach (var item in request.WorkItems.ToList())
         {
-            if (progress >= 1) request.Apply(new WorkItemProgress(item.Id, item.DepartmentCode, sequence, WorkItemStatus.Queued, "seed", at.AddMinutes(1)));
-            if (progress >= 3) request.Apply(new WorkItemProgress(item.Id, item.DepartmentCode, sequence + 1, WorkItemStatus.Claimed, "seed", at.AddMinutes(5)));
-            if (progress >= 5) request.Apply(new WorkItemProgress(item.Id, item.DepartmentCode, sequence + 2, WorkItemStatus.Completed, "seed", at.AddHours(3), "done"));
+            if (progress >= 1) request.Apply(new WorkItemProgress(item.Id, item.DepartmentCode, sequence, RequestWorkItemStatus.Queued, "seed", at.AddMinutes(1)));
+            if (progress >= 3) request.Apply(new WorkItemProgress(item.Id, item.DepartmentCode, sequence + 1, RequestWorkItemStatus.Claimed, "seed", at.AddMinutes(5)));
+            if (progress >= 5) request.Apply(new WorkItemProgress(item.Id, item.DepartmentCode, sequence + 2, RequestWorkItemStatus.Completed, "seed", at.AddHours(3), "done"));
         }
         return request;
     }

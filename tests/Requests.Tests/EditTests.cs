@@ -48,16 +48,16 @@ public sealed class EditTests
     public void Work_that_has_not_started_can_be_withdrawn_and_started_work_is_refused_naming_its_state()
     {
         var request = Requests.New("billing", "legal", "support");
-        request.Progress(1, 2, WorkItemStatus.Claimed, 5);
-        request.Progress(2, 3, WorkItemStatus.InProgress, 6);
+        request.Progress(1, 2, RequestWorkItemStatus.Claimed, 5);
+        request.Progress(2, 3, RequestWorkItemStatus.InProgress, 6);
 
         var (refused, _) = request.WithdrawDepartment("support", "bob", At);
-        Assert.Equal(("support", WorkItemStatus.InProgress), (refused!.DepartmentCode, refused.State));
+        Assert.Equal(("support", RequestWorkItemStatus.InProgress), (refused!.DepartmentCode, refused.State));
 
         // Queued (billing) and claimed but not started (legal) may go.
         Assert.Null(request.WithdrawDepartment("billing", "bob", At).Refused);
         Assert.Null(request.WithdrawDepartment("legal", "bob", At).Refused);
-        Assert.Equal(WorkItemStatus.Withdrawn, request.WorkItems[0].Status);
+        Assert.Equal(RequestWorkItemStatus.Withdrawn, request.WorkItems[0].Status);
         Assert.Equal(2, request.Timeline.Count(e => e.Kind == TimelineKinds.WorkItemWithdrawn));
         // The last department with a part cannot be withdrawn: that would be cancelling.
         Assert.NotNull(request.WithdrawDepartment("support", "bob", At).Refused);
@@ -67,14 +67,14 @@ public sealed class EditTests
     public void Withdrawing_the_only_open_part_left_lets_the_roll_up_fulfil_the_request()
     {
         var request = Requests.New("billing", "legal");
-        request.Progress(0, 4, WorkItemStatus.Completed, 5);
+        request.Progress(0, 4, RequestWorkItemStatus.Completed, 5);
         Assert.Equal(RequestStatus.InProgress, request.Status);
         Assert.Null(request.WithdrawDepartment("legal", "bob", At).Refused);
         request.RollUp(At);
         Assert.Equal(RequestStatus.Fulfilled, request.Status);
         // A late step of the withdrawn department moves nothing.
-        request.Progress(1, 2, WorkItemStatus.Claimed, 70);
-        Assert.Equal(WorkItemStatus.Withdrawn, request.WorkItems[1].Status);
+        request.Progress(1, 2, RequestWorkItemStatus.Claimed, 70);
+        Assert.Equal(RequestWorkItemStatus.Withdrawn, request.WorkItems[1].Status);
     }
 
     [Fact]

@@ -57,7 +57,7 @@ public sealed class LifecycleActionTests
     {
         var request = Requests.In(Routed);
         Assert.Null(request.WaitOnClient("alice", Requests.T0.AddMinutes(10), null));
-        request.Progress(0, 2, WorkItemStatus.Claimed, 11);
+        request.Progress(0, 2, RequestWorkItemStatus.Claimed, 11);
         Assert.Equal(WaitingOnClient, request.Status);
 
         Assert.Null(request.Resume("alice", Requests.T0.AddMinutes(12)));
@@ -70,8 +70,8 @@ public sealed class LifecycleActionTests
     public void Reopening_redoes_the_completed_work_in_a_new_round_and_leaves_the_rest()
     {
         var request = Requests.New("billing", "legal");
-        request.Progress(0, 3, WorkItemStatus.Completed, 5);
-        request.Progress(1, 3, WorkItemStatus.Rejected, 6);
+        request.Progress(0, 3, RequestWorkItemStatus.Completed, 5);
+        request.Progress(1, 3, RequestWorkItemStatus.Rejected, 6);
         Assert.Equal(Fulfilled, request.Status);
 
         var (refused, items) = request.Reopen("alice", Later, "refund missing", null);

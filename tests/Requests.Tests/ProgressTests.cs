@@ -1,5 +1,5 @@
 using ClientRequests.Requests.Domain;
-using static ClientRequests.Requests.Domain.WorkItemStatus;
+using static ClientRequests.Requests.Domain.RequestWorkItemStatus;
 
 namespace Requests.Tests;
 
@@ -11,7 +11,7 @@ public sealed class ProgressTests
     {
         var template = Requests.New("billing", "legal");
         var handOverTo = Guid.NewGuid();
-        WorkItemProgress Step(int item, int sequence, WorkItemStatus status, int minute) =>
+        WorkItemProgress Step(int item, int sequence, RequestWorkItemStatus status, int minute) =>
             new(template.WorkItems[item].Id, template.WorkItems[item].DepartmentCode, sequence, status, "agent", Requests.T0.AddMinutes(minute));
         WorkItemProgress[] events =
         [

@@ -19,7 +19,7 @@ static class Requests
         return request;
     }
 
-    public static void Progress(this ClientRequest request, int item, int sequence, WorkItemStatus status, int minute) =>
+    public static void Progress(this ClientRequest request, int item, int sequence, RequestWorkItemStatus status, int minute) =>
         request.Apply(new WorkItemProgress(request.WorkItems[item].Id, request.WorkItems[item].DepartmentCode, sequence, status, "carol", T0.AddMinutes(minute)));
 
     /// <summary>A request with one work item, brought to <paramref name="status"/>.</summary>
@@ -29,14 +29,14 @@ static class Requests
         switch (status)
         {
             case RequestStatus.Submitted: break;
-            case RequestStatus.Routed: request.Progress(0, 1, WorkItemStatus.Queued, 1); break;
-            case RequestStatus.InProgress: request.Progress(0, 2, WorkItemStatus.Claimed, 2); break;
+            case RequestStatus.Routed: request.Progress(0, 1, RequestWorkItemStatus.Queued, 1); break;
+            case RequestStatus.InProgress: request.Progress(0, 2, RequestWorkItemStatus.Claimed, 2); break;
             case RequestStatus.WaitingOnClient: Assert.Null(request.WaitOnClient("alice", T0.AddMinutes(3), "asked")); break;
-            case RequestStatus.Fulfilled: request.Progress(0, 4, WorkItemStatus.Completed, 4); break;
-            case RequestStatus.Rejected: request.Progress(0, 4, WorkItemStatus.Rejected, 4); break;
+            case RequestStatus.Fulfilled: request.Progress(0, 4, RequestWorkItemStatus.Completed, 4); break;
+            case RequestStatus.Rejected: request.Progress(0, 4, RequestWorkItemStatus.Rejected, 4); break;
             case RequestStatus.Cancelled: Assert.Null(request.Cancel("alice", T0.AddMinutes(5), "no longer needed")); break;
             case RequestStatus.Reopened:
-                request.Progress(0, 4, WorkItemStatus.Completed, 4);
+                request.Progress(0, 4, RequestWorkItemStatus.Completed, 4);
                 Assert.Null(request.Reopen("alice", T0.AddMinutes(6), "not fixed", null).Refused);
                 break;
         }

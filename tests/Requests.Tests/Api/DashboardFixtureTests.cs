@@ -97,11 +97,11 @@ public sealed class DashboardFixtureTests : IAsyncLifetime
         request.Record(TimelineKinds.Submitted, "alice", at);
         foreach (var (item, spec) in request.WorkItems.Zip(items).ToList())
         {
-            request.Apply(new WorkItemProgress(item.Id, item.DepartmentCode, 1, WorkItemStatus.Queued, "system", at.AddMinutes(1)));
+            request.Apply(new WorkItemProgress(item.Id, item.DepartmentCode, 1, RequestWorkItemStatus.Queued, "system", at.AddMinutes(1)));
             if (spec.Done == Done.Completed)
-                request.Apply(new WorkItemProgress(item.Id, item.DepartmentCode, 2, WorkItemStatus.Completed, "bob", at.AddHours(3), "done"));
+                request.Apply(new WorkItemProgress(item.Id, item.DepartmentCode, 2, RequestWorkItemStatus.Completed, "bob", at.AddHours(3), "done"));
             if (spec.Done == Done.Rejected)
-                request.Apply(new WorkItemProgress(item.Id, item.DepartmentCode, 2, WorkItemStatus.Rejected, "bob", at.AddHours(3), "not ours"));
+                request.Apply(new WorkItemProgress(item.Id, item.DepartmentCode, 2, RequestWorkItemStatus.Rejected, "bob", at.AddHours(3), "not ours"));
         }
         return request;
     }

@@ -12,7 +12,7 @@ namespace ClientRequests.Gateway.GraphQL.Console;
 
 /// <summary>
 /// The queue steps and satisfaction, through the owning service's REST API with the caller's token (as the other
-/// mutations do), so the service applies its own rules. A field already defined elsewhere in the schema is left alone.
+/// mutations do), so the service applies its own rules.
 /// </summary>
 public static class ConsoleMutations
 {
@@ -30,28 +30,26 @@ public static class ConsoleMutations
         Step(mutation, "handOverWorkItem", "hand-over", c => new { toDepartmentCode = c.GetArgument<string?>("toDepartmentCode") },
             a => a.Argument<NonNullGraphType<StringGraphType>>("toDepartmentCode"));
 
-        if (!mutation.HasField("recordSatisfaction"))
-            mutation.Field<RequestType>("recordSatisfaction")
-                .Description("The client's satisfaction (1 to 5) with a fulfilled request.")
-                .Argument<NonNullGraphType<IdGraphType>>("requestId")
-                .Argument<NonNullGraphType<IntGraphType>>("score")
-                .Argument<StringGraphType>("comment")
-                .ResolveAsync(async c =>
-                {
-                    var id = c.GetArgument<string>("requestId");
-                    var http = c.RequestServices!.GetRequiredService<IHttpClientFactory>().CreateClient(Rest.Requests);
-                    await Rest.PostAsync(http, $"api/requests/{Uri.EscapeDataString(id)}/satisfaction",
-                        new { score = c.GetArgument<int>("score"), comment = c.GetArgument<string?>("comment") }, c.CancellationToken);
-                    var reply = await c.RequestServices!.GetRequiredService<RequestDirectory.RequestDirectoryClient>()
-                        .GetRequestsAsync(new GetRequestsRequest { RequestIds = { id } }, cancellationToken: c.CancellationToken);
-                    return reply.Requests.FirstOrDefault() is { } entry ? new RequestNode(entry, HasWorkItems: true) : null;
-                });
+        mutation.Field<RequestType>("recordSatisfaction")
+            .Description("The client's satisfaction (1 to 5) with a fulfilled request.")
+            .Argument<NonNullGraphType<IdGraphType>>("requestId")
+            .Argument<NonNullGraphType<IntGraphType>>("score")
+            .Argument<StringGraphType>("comment")
+            .ResolveAsync(async c =>
+            {
+                var id = c.GetArgument<string>("requestId");
+                var http = c.RequestServices!.GetRequiredService<IHttpClientFactory>().CreateClient(Rest.Requests);
+                await Rest.PostAsync(http, $"api/requests/{Uri.EscapeDataString(id)}/satisfaction",
+                    new { score = c.GetArgument<int>("score"), comment = c.GetArgument<string?>("comment") }, c.CancellationToken);
+                var reply = await c.RequestServices!.GetRequiredService<RequestDirectory.RequestDirectoryClient>()
+                    .GetRequestsAsync(new GetRequestsRequest { RequestIds = { id } }, cancellationToken: c.CancellationToken);
+                return reply.Requests.FirstOrDefault() is { } entry ? new RequestNode(entry, HasWorkItems: true) : null;
+            });
     }
 
     static void Step(ObjectGraphType mutation, string name, string path, Func<IResolveFieldContext, object> body,
         Action<FieldBuilder<object?, object>>? arguments = null)
     {
-        if (mutation.HasField(name)) return;
         var field = mutation.Field<QueueItemType, object>(name)
             .Description($"The '{path}' step on a work item of a department's queue; the departments service decides whether it is allowed.")
             .Argument<NonNullGraphType<StringGraphType>>("departmentCode")

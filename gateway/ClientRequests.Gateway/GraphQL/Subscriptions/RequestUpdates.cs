@@ -46,13 +46,13 @@ public static class RequestUpdates
         using var _ = events;
         using var lifetime = SubscriptionLifetime.UntilTokenExpires(user, stopped);
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RequestUpdates));
-        var progress = new WorkItemProgress();
+        var overlay = new WorkItemStatusOverlay();
         var last = Fingerprint(first);
         yield return new RequestNode(first, HasWorkItems: true);
 
         while (await SubscriptionLifetime.NextAsync(events, lifetime.Token) is { } batch)
         {
-            foreach (var change in batch.Where(e => e.Kind != EventKinds.AccountTeamChanged)) progress.Record(change);
+            foreach (var change in batch.Where(e => e.Kind != EventKinds.AccountTeamChanged)) overlay.Record(change);
             RequestEntry? now;
             try
             {
@@ -76,7 +76,7 @@ public static class RequestUpdates
                 yield return null;
                 yield break;
             }
-            var shown = progress.Apply(now);
+            var shown = overlay.Apply(now);
             var state = Fingerprint(shown);
             if (state == last) continue;
             last = state;

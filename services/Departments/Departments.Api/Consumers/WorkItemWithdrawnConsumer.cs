@@ -3,7 +3,6 @@ using ClientRequests.Departments.Data;
 using ClientRequests.Departments.Domain;
 using ClientRequests.Messaging.Inbox;
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
 
 namespace ClientRequests.Departments.Consumers;
 
@@ -19,13 +18,8 @@ public sealed class WorkItemWithdrawnConsumer(DepartmentsDbContext db, TimeProvi
     protected override async Task ApplyAsync(ConsumeContext<WorkItemWithdrawn> context)
     {
         var message = context.Message;
-        var item = await Db.WorkItems.SingleOrDefaultAsync(i => i.Id == message.WorkItemId, context.CancellationToken);
-        if (item is null)
-        {
-            var managed = await Db.Departments.AnyAsync(d => d.Code == message.DepartmentCode && d.Mode == DepartmentMode.Managed, context.CancellationToken);
-            if (managed) throw new WorkItemNotYetAssignedException(message.WorkItemId);
-            return;
-        }
+        var item = await AssignedWorkItem.FindAsync(Db, message.WorkItemId, message.DepartmentCode, context.CancellationToken);
+        if (item is null) return;
         if (item.Status is not (WorkItemStatus.Queued or WorkItemStatus.Claimed))
         {
             logger.LogWarning("Work item {WorkItemId} was withdrawn by {Actor} but is {Status} here; it stays", item.Id, message.ActorId, item.Status);

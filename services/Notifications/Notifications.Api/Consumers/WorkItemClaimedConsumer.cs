@@ -7,7 +7,7 @@ using MassTransit;
 namespace ClientRequests.Notifications.Consumers;
 
 public sealed class WorkItemClaimedConsumer(NotificationsDbContext db, TimeProvider clock, Notifier notifier)
-    : WorkItemProgressConsumer<WorkItemClaimed>(db, clock, notifier)
+    : TeamAndWatchersConsumer<WorkItemClaimed>(db, clock, notifier)
 {
     protected override string InboxName => "WorkItemClaimedConsumer";
 

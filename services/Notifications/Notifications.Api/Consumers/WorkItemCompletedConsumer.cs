@@ -7,7 +7,7 @@ using MassTransit;
 namespace ClientRequests.Notifications.Consumers;
 
 public sealed class WorkItemCompletedConsumer(NotificationsDbContext db, TimeProvider clock, Notifier notifier)
-    : WorkItemProgressConsumer<WorkItemCompleted>(db, clock, notifier)
+    : TeamAndWatchersConsumer<WorkItemCompleted>(db, clock, notifier)
 {
     protected override string InboxName => "WorkItemCompletedConsumer";
 

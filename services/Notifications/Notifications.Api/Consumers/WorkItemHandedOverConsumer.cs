@@ -8,7 +8,7 @@ namespace ClientRequests.Notifications.Consumers;
 
 /// <summary>The receiving department hears of it from the WorkItemQueued of its new work item, so it is not told twice.</summary>
 public sealed class WorkItemHandedOverConsumer(NotificationsDbContext db, TimeProvider clock, Notifier notifier)
-    : WorkItemProgressConsumer<WorkItemHandedOver>(db, clock, notifier)
+    : TeamAndWatchersConsumer<WorkItemHandedOver>(db, clock, notifier)
 {
     protected override string InboxName => "WorkItemHandedOverConsumer";
 

@@ -7,7 +7,7 @@ using MassTransit;
 namespace ClientRequests.Notifications.Consumers;
 
 public sealed class WorkItemRejectedConsumer(NotificationsDbContext db, TimeProvider clock, Notifier notifier)
-    : WorkItemProgressConsumer<WorkItemRejected>(db, clock, notifier)
+    : TeamAndWatchersConsumer<WorkItemRejected>(db, clock, notifier)
 {
     protected override string InboxName => "WorkItemRejectedConsumer";
 

@@ -7,7 +7,7 @@ using MassTransit;
 namespace ClientRequests.Notifications.Consumers;
 
 public sealed class WorkItemStartedConsumer(NotificationsDbContext db, TimeProvider clock, Notifier notifier)
-    : WorkItemProgressConsumer<WorkItemStarted>(db, clock, notifier)
+    : TeamAndWatchersConsumer<WorkItemStarted>(db, clock, notifier)
 {
     protected override string InboxName => "WorkItemStartedConsumer";
 

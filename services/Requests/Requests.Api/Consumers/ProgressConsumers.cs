@@ -11,7 +11,7 @@ public sealed class WorkItemQueuedConsumer(RequestsDbContext db, RequestClocks c
     protected override string InboxName => "WorkItemQueuedConsumer";
 
     protected override (Guid, WorkItemProgress) Read(WorkItemQueued m) =>
-        (m.RequestId, new(m.WorkItemId, m.DepartmentCode, m.Sequence, WorkItemStatus.Queued, DepartmentActor(m.DepartmentCode), m.QueuedAt));
+        (m.RequestId, new(m.WorkItemId, m.DepartmentCode, m.Sequence, RequestWorkItemStatus.Queued, DepartmentActor(m.DepartmentCode), m.QueuedAt));
 }
 
 public sealed class WorkItemClaimedConsumer(RequestsDbContext db, RequestClocks clocks, TimeProvider clock, ILogger<WorkItemClaimedConsumer> logger)
@@ -20,7 +20,7 @@ public sealed class WorkItemClaimedConsumer(RequestsDbContext db, RequestClocks 
     protected override string InboxName => "WorkItemClaimedConsumer";
 
     protected override (Guid, WorkItemProgress) Read(WorkItemClaimed m) =>
-        (m.RequestId, new(m.WorkItemId, m.DepartmentCode, m.Sequence, WorkItemStatus.Claimed, m.ActorId, m.ClaimedAt));
+        (m.RequestId, new(m.WorkItemId, m.DepartmentCode, m.Sequence, RequestWorkItemStatus.Claimed, m.ActorId, m.ClaimedAt));
 }
 
 public sealed class WorkItemStartedConsumer(RequestsDbContext db, RequestClocks clocks, TimeProvider clock, ILogger<WorkItemStartedConsumer> logger)
@@ -29,7 +29,7 @@ public sealed class WorkItemStartedConsumer(RequestsDbContext db, RequestClocks 
     protected override string InboxName => "WorkItemStartedConsumer";
 
     protected override (Guid, WorkItemProgress) Read(WorkItemStarted m) =>
-        (m.RequestId, new(m.WorkItemId, m.DepartmentCode, m.Sequence, WorkItemStatus.InProgress, m.ActorId, m.StartedAt));
+        (m.RequestId, new(m.WorkItemId, m.DepartmentCode, m.Sequence, RequestWorkItemStatus.InProgress, m.ActorId, m.StartedAt));
 }
 
 public sealed class WorkItemCompletedConsumer(RequestsDbContext db, RequestClocks clocks, TimeProvider clock, ILogger<WorkItemCompletedConsumer> logger)
@@ -38,7 +38,7 @@ public sealed class WorkItemCompletedConsumer(RequestsDbContext db, RequestClock
     protected override string InboxName => "WorkItemCompletedConsumer";
 
     protected override (Guid, WorkItemProgress) Read(WorkItemCompleted m) =>
-        (m.RequestId, new(m.WorkItemId, m.DepartmentCode, m.Sequence, WorkItemStatus.Completed, m.ActorId, m.CompletedAt, m.ResolutionNote));
+        (m.RequestId, new(m.WorkItemId, m.DepartmentCode, m.Sequence, RequestWorkItemStatus.Completed, m.ActorId, m.CompletedAt, m.ResolutionNote));
 }
 
 public sealed class WorkItemRejectedConsumer(RequestsDbContext db, RequestClocks clocks, TimeProvider clock, ILogger<WorkItemRejectedConsumer> logger)
@@ -47,7 +47,7 @@ public sealed class WorkItemRejectedConsumer(RequestsDbContext db, RequestClocks
     protected override string InboxName => "WorkItemRejectedConsumer";
 
     protected override (Guid, WorkItemProgress) Read(WorkItemRejected m) =>
-        (m.RequestId, new(m.WorkItemId, m.DepartmentCode, m.Sequence, WorkItemStatus.Rejected, m.ActorId, m.RejectedAt, m.Reason));
+        (m.RequestId, new(m.WorkItemId, m.DepartmentCode, m.Sequence, RequestWorkItemStatus.Rejected, m.ActorId, m.RejectedAt, m.Reason));
 }
 
 public sealed class WorkItemHandedOverConsumer(RequestsDbContext db, RequestClocks clocks, TimeProvider clock, ILogger<WorkItemHandedOverConsumer> logger)
@@ -56,6 +56,6 @@ public sealed class WorkItemHandedOverConsumer(RequestsDbContext db, RequestCloc
     protected override string InboxName => "WorkItemHandedOverConsumer";
 
     protected override (Guid, WorkItemProgress) Read(WorkItemHandedOver m) =>
-        (m.RequestId, new(m.WorkItemId, m.DepartmentCode, m.Sequence, WorkItemStatus.HandedOver, m.ActorId, m.HandedOverAt,
+        (m.RequestId, new(m.WorkItemId, m.DepartmentCode, m.Sequence, RequestWorkItemStatus.HandedOver, m.ActorId, m.HandedOverAt,
             $"Handed over to {m.ToDepartmentCode}.", m.ToDepartmentCode, m.NewWorkItemId));
 }

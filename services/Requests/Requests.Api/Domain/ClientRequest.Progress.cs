@@ -2,7 +2,7 @@ namespace ClientRequests.Requests.Domain;
 
 /// <summary>A department's progress event on one work item, whatever its message type.</summary>
 public sealed record WorkItemProgress(
-    Guid WorkItemId, string DepartmentCode, int Sequence, WorkItemStatus Status, string ActorId, DateTimeOffset At,
+    Guid WorkItemId, string DepartmentCode, int Sequence, RequestWorkItemStatus Status, string ActorId, DateTimeOffset At,
     string? Text = null, string? ToDepartmentCode = null, Guid? NewWorkItemId = null);
 
 public sealed partial class ClientRequest
@@ -20,7 +20,7 @@ public sealed partial class ClientRequest
         Record(KindOf(progress.Status), progress.ActorId, progress.At, progress.Text, item, sequence: progress.Sequence);
         item.Apply(progress.Sequence, progress.Status, progress.At, progress.Text);
 
-        if (progress is { Status: WorkItemStatus.HandedOver, NewWorkItemId: { } newId, ToDepartmentCode: { } to })
+        if (progress is { Status: RequestWorkItemStatus.HandedOver, NewWorkItemId: { } newId, ToDepartmentCode: { } to })
         {
             var successor = WorkItems.SingleOrDefault(w => w.Id == newId);
             if (successor is null)
@@ -48,14 +48,14 @@ public sealed partial class ClientRequest
         return item;
     }
 
-    static string KindOf(WorkItemStatus status) => status switch
+    static string KindOf(RequestWorkItemStatus status) => status switch
     {
-        WorkItemStatus.Queued => TimelineKinds.WorkItemQueued,
-        WorkItemStatus.Claimed => TimelineKinds.WorkItemClaimed,
-        WorkItemStatus.InProgress => TimelineKinds.WorkItemStarted,
-        WorkItemStatus.Completed => TimelineKinds.WorkItemCompleted,
-        WorkItemStatus.Rejected => TimelineKinds.WorkItemRejected,
-        WorkItemStatus.HandedOver => TimelineKinds.WorkItemHandedOver,
+        RequestWorkItemStatus.Queued => TimelineKinds.WorkItemQueued,
+        RequestWorkItemStatus.Claimed => TimelineKinds.WorkItemClaimed,
+        RequestWorkItemStatus.InProgress => TimelineKinds.WorkItemStarted,
+        RequestWorkItemStatus.Completed => TimelineKinds.WorkItemCompleted,
+        RequestWorkItemStatus.Rejected => TimelineKinds.WorkItemRejected,
+        RequestWorkItemStatus.HandedOver => TimelineKinds.WorkItemHandedOver,
         _ => TimelineKinds.WorkItemAssigned,
     };
 }

@@ -37,7 +37,7 @@ public sealed partial class ClientRequest
     public int Version { get; set; }
 
     /// <summary>The current round's items; a withdrawn department no longer has a part in it.</summary>
-    public IEnumerable<RequestWorkItem> CurrentWorkItems() => WorkItems.Where(w => w.Round == Round && w.Status != WorkItemStatus.Withdrawn);
+    public IEnumerable<RequestWorkItem> CurrentWorkItems() => WorkItems.Where(w => w.Round == Round && w.Status != RequestWorkItemStatus.Withdrawn);
 
     public TimelineEntry Record(string kind, string actorId, DateTimeOffset at, string? text = null,
         RequestWorkItem? item = null, RequestStatus? status = null, Visibility visibility = Visibility.Internal, int? sequence = null,
@@ -61,13 +61,6 @@ public sealed partial class ClientRequest
         if (target is not { } to || to == Status || !Lifecycle.CanMove(Status, to)) return false;
         MoveTo(to, TimelineKinds.System, at);
         return true;
-    }
-
-    /// <summary>Kept for the roll-up rules' unit tests: the status the work items move a request in <paramref name="current"/> to.</summary>
-    public static RequestStatus RollUpStatus(RequestStatus current, IReadOnlyCollection<WorkItemStatus> items)
-    {
-        if (current == RequestStatus.WaitingOnClient) return current;
-        return Lifecycle.RollUpTarget(items) is { } to && Lifecycle.CanMove(current, to) ? to : current;
     }
 
     public TransitionRefused? Cancel(string actorId, DateTimeOffset at, string? reason)
@@ -105,8 +98,8 @@ public sealed partial class ClientRequest
     {
         // A request waiting on its client may return to Reopened, but only a closed one can be reopened.
         if (Status is not (RequestStatus.Fulfilled or RequestStatus.Rejected)) return (new(Status, "reopened"), []);
-        var previous = CurrentWorkItems().Where(w => w.Status != WorkItemStatus.HandedOver).ToList();
-        var completed = previous.Where(w => w.Status == WorkItemStatus.Completed).ToList();
+        var previous = CurrentWorkItems().Where(w => w.Status != RequestWorkItemStatus.HandedOver).ToList();
+        var completed = previous.Where(w => w.Status == RequestWorkItemStatus.Completed).ToList();
         var redo = departmentCodes is { Count: > 0 }
             ? previous.Where(w => departmentCodes.Contains(w.DepartmentCode, StringComparer.OrdinalIgnoreCase)).ToList()
             : completed.Count > 0 ? completed : previous;

@@ -24,20 +24,18 @@ public static class Lifecycle
 
     public static bool CanMove(RequestStatus from, RequestStatus to) => Allowed[from].Contains(to);
 
-    public static IReadOnlyList<RequestStatus> NextStates(RequestStatus from) => Allowed[from];
-
     /// <summary>Fulfilled, rejected and cancelled requests are closed: their clocks stop.</summary>
     public static bool IsClosed(RequestStatus status) => status is RequestStatus.Fulfilled or RequestStatus.Rejected or RequestStatus.Cancelled;
 
     /// <summary>What the work items say the request's status is; null while there are none.</summary>
-    public static RequestStatus? RollUpTarget(IReadOnlyCollection<WorkItemStatus> items)
+    public static RequestStatus? RollUpTarget(IReadOnlyCollection<RequestWorkItemStatus> items)
     {
         if (items.Count == 0) return null;
         if (items.All(RequestWorkItem.IsClosed))
-            return items.Any(s => s == WorkItemStatus.Completed) ? RequestStatus.Fulfilled : RequestStatus.Rejected;
-        if (items.Any(s => s is WorkItemStatus.Claimed or WorkItemStatus.InProgress or WorkItemStatus.Completed))
+            return items.Any(s => s == RequestWorkItemStatus.Completed) ? RequestStatus.Fulfilled : RequestStatus.Rejected;
+        if (items.Any(s => s is RequestWorkItemStatus.Claimed or RequestWorkItemStatus.InProgress or RequestWorkItemStatus.Completed))
             return RequestStatus.InProgress;
-        if (items.All(s => s != WorkItemStatus.Assigned)) return RequestStatus.Routed;
+        if (items.All(s => s != RequestWorkItemStatus.Assigned)) return RequestStatus.Routed;
         return RequestStatus.Submitted;
     }
 }

@@ -2,8 +2,6 @@ using ClientRequests.Requests.Domain.Sla;
 
 namespace ClientRequests.Requests.Domain;
 
-public enum WorkItemStatus { Assigned, Queued, Claimed, InProgress, Completed, Rejected, HandedOver, Withdrawn }
-
 /// <summary>One department's part of the request, as this service tracks it from the department's progress events.</summary>
 public sealed class RequestWorkItem
 {
@@ -15,7 +13,7 @@ public sealed class RequestWorkItem
     public int Round { get; init; } = 1;
     /// <summary>The item that handed its work over to this one, if any.</summary>
     public Guid? HandedOverFrom { get; set; }
-    public WorkItemStatus Status { get; private set; } = WorkItemStatus.Assigned;
+    public RequestWorkItemStatus Status { get; private set; } = RequestWorkItemStatus.Assigned;
     /// <summary>The highest progress-event sequence applied: an older event arriving late changes nothing.</summary>
     public int LastSequence { get; private set; }
     public required DateTimeOffset AssignedAt { get; init; }
@@ -30,25 +28,25 @@ public sealed class RequestWorkItem
     /// <summary>How many times this item's clock was sent to its department (in the assignment, then each change), so it keeps the newest.</summary>
     public int ClockRevision { get; set; }
 
-    public static bool IsClosed(WorkItemStatus status) =>
-        status is WorkItemStatus.Completed or WorkItemStatus.Rejected or WorkItemStatus.HandedOver or WorkItemStatus.Withdrawn;
+    public static bool IsClosed(RequestWorkItemStatus status) =>
+        status is RequestWorkItemStatus.Completed or RequestWorkItemStatus.Rejected or RequestWorkItemStatus.HandedOver or RequestWorkItemStatus.Withdrawn;
 
     /// <summary>Work that has not started may be withdrawn: nobody has begun it (a claim only says who will).</summary>
-    public bool MayBeWithdrawn => Status is WorkItemStatus.Assigned or WorkItemStatus.Queued or WorkItemStatus.Claimed;
+    public bool MayBeWithdrawn => Status is RequestWorkItemStatus.Assigned or RequestWorkItemStatus.Queued or RequestWorkItemStatus.Claimed;
 
     public void Withdraw(string actorId, DateTimeOffset at)
     {
-        Status = WorkItemStatus.Withdrawn;
+        Status = RequestWorkItemStatus.Withdrawn;
         ClosedAt = at;
         Outcome = $"Withdrawn by {actorId}.";
     }
 
     /// <summary>Applies a progress event in any arrival order: only a newer sequence moves the status.</summary>
-    public bool Apply(int sequence, WorkItemStatus status, DateTimeOffset at, string? outcome = null)
+    public bool Apply(int sequence, RequestWorkItemStatus status, DateTimeOffset at, string? outcome = null)
     {
-        if (status == WorkItemStatus.Queued) QueuedAt ??= at;
+        if (status == RequestWorkItemStatus.Queued) QueuedAt ??= at;
         // A withdrawn part stays withdrawn: a department's late step is on the timeline but moves nothing.
-        if (sequence <= LastSequence || Status == WorkItemStatus.Withdrawn) return false;
+        if (sequence <= LastSequence || Status == RequestWorkItemStatus.Withdrawn) return false;
         LastSequence = sequence;
         Status = status;
         if (IsClosed(status))

@@ -26,7 +26,7 @@ public static class DashboardQuery
         public IEnumerable<IQueryable> All => [Backlog, DepartmentsClosed, DepartmentsOpen, ClientsClosed, ClientsOpen, Fulfilments, Submissions];
     }
 
-    public sealed record BacklogCount(string DepartmentCode, string DepartmentName, WorkItemStatus Status, int Count);
+    public sealed record BacklogCount(string DepartmentCode, string DepartmentName, RequestWorkItemStatus Status, int Count);
     public sealed record DepartmentClosed(string DepartmentCode, string DepartmentName, int Closed, int WithinSla);
     public sealed record DepartmentOpen(string DepartmentCode, string DepartmentName, int Breached, int AtRisk);
     public sealed record ClientClosed(Guid ClientId, string ClientName, int Closed, int WithinSla);
@@ -42,7 +42,7 @@ public static class DashboardQuery
         var openRequestIds = visible.Where(r => r.ClosedAt == null).Select(r => r.Id);
         // Open work on open requests: a cancelled request's items no longer count as backlog.
         var openItems = items.Where(w => openRequestIds.Contains(w.RequestId)
-            && w.Status != WorkItemStatus.Completed && w.Status != WorkItemStatus.Rejected && w.Status != WorkItemStatus.HandedOver);
+            && w.Status != RequestWorkItemStatus.Completed && w.Status != RequestWorkItemStatus.Rejected && w.Status != RequestWorkItemStatus.HandedOver);
         return new Sources(
             openItems.GroupBy(w => new { w.DepartmentCode, w.DepartmentName, w.Status })
                 .Select(g => new BacklogCount(g.Key.DepartmentCode, g.Key.DepartmentName, g.Key.Status, g.Count())),

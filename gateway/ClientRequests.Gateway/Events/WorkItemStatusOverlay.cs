@@ -9,7 +9,7 @@ namespace ClientRequests.Gateway.Events;
 /// see a claim only once something else happens to the request. A status is laid over only when it is further along
 /// the lifecycle than the service's, so a late or reordered event never moves a work item back.
 /// </summary>
-public sealed class WorkItemProgress
+public sealed class WorkItemStatusOverlay
 {
     readonly Dictionary<string, (int Sequence, string Status)> latest = new(StringComparer.OrdinalIgnoreCase);
 

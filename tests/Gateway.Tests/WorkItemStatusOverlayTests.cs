@@ -3,7 +3,7 @@ using ClientRequests.Requests.Grpc;
 
 namespace Gateway.Tests;
 
-public sealed class WorkItemProgressTests
+public sealed class WorkItemStatusOverlayTests
 {
     static readonly Guid Request = Guid.NewGuid();
     static readonly Guid Item = Guid.NewGuid();
@@ -19,7 +19,7 @@ public sealed class WorkItemProgressTests
     [Fact]
     public void A_status_the_requests_service_has_not_applied_yet_is_shown()
     {
-        var progress = new WorkItemProgress();
+        var progress = new WorkItemStatusOverlay();
         progress.Record(Event("Claimed", 2));
 
         var shown = progress.Apply(Entry("Queued"));
@@ -30,7 +30,7 @@ public sealed class WorkItemProgressTests
     [Fact]
     public void The_service_answer_is_not_changed_in_place()
     {
-        var progress = new WorkItemProgress();
+        var progress = new WorkItemStatusOverlay();
         progress.Record(Event("Claimed", 2));
         var entry = Entry("Queued");
 
@@ -42,13 +42,13 @@ public sealed class WorkItemProgressTests
     [Fact]
     public void A_late_event_never_moves_a_work_item_back()
     {
-        var progress = new WorkItemProgress();
+        var progress = new WorkItemStatusOverlay();
         progress.Record(Event("Completed", 4));
         progress.Record(Event("Claimed", 2));
 
         Assert.Equal("Completed", progress.Apply(Entry("InProgress")).WorkItems[0].Status);
         // Nor behind what the requests service already knows.
-        var behind = new WorkItemProgress();
+        var behind = new WorkItemStatusOverlay();
         behind.Record(Event("Claimed", 2));
         Assert.Equal("Completed", behind.Apply(Entry("Completed")).WorkItems[0].Status);
     }
@@ -56,7 +56,7 @@ public sealed class WorkItemProgressTests
     [Fact]
     public void Events_without_a_work_item_change_nothing()
     {
-        var progress = new WorkItemProgress();
+        var progress = new WorkItemStatusOverlay();
         progress.Record(new PlatformEvent(EventKinds.SlaBreached, Request, DateTimeOffset.UtcNow, "billing", Item));
 
         Assert.Equal("Queued", progress.Apply(Entry("Queued")).WorkItems[0].Status);
