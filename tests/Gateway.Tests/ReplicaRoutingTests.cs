@@ -32,6 +32,27 @@ public sealed class ReplicaRoutingTests
     }
 
     [Fact]
+    public async Task A_write_whose_instance_dies_after_taking_it_is_a_502_saying_the_outcome_is_unknown_and_a_read_a_503()
+    {
+        using var dropping = new DroppingInstance();
+        await using var gateway = await GatewayApp.StartAsync(settings: new Dictionary<string, string>
+        {
+            ["Services:clients:http:0"] = dropping.Address,
+        });
+        using var alice = gateway.ClientFor(DemoUsers.Alice);
+
+        var write = await alice.PostAsync("/api/clients", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadGateway, write.StatusCode);
+        Assert.Equal("application/problem+json", write.Content.Headers.ContentType?.MediaType);
+        Assert.Equal($"{ReplicaRouting.RetryAfterSeconds}", Assert.Single(write.Headers.GetValues("Retry-After")));
+        Assert.Contains("may or may not have been recorded", (await write.JsonAsync()).GetProperty("detail").GetString());
+
+        var read = await alice.GetAsync("/api/clients/ping");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, read.StatusCode);
+        Assert.Equal($"{ReplicaRouting.RetryAfterSeconds}", Assert.Single(read.Headers.GetValues("Retry-After")));
+    }
+
+    [Fact]
     public async Task A_dead_instance_stops_getting_traffic_once_the_probes_see_it_while_the_other_serves()
     {
         await using var gateway = await GatewayApp.StartAsync(settings: new Dictionary<string, string>

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using System.Globalization;
 using Yarp.ReverseProxy.Configuration;
 using Yarp.ReverseProxy.Forwarder;
@@ -39,26 +40,44 @@ public static class ReplicaRouting
     static async Task UnavailableAsProblemAsync(HttpContext context, Func<Task> next)
     {
         await next();
-        // NoAvailableDestinations: every instance is down or unhealthy. Request: the chosen one refused or dropped the
-        // connection (a replica that just died, before the health checks noticed). Nothing reached the caller yet.
-        if (context.GetForwarderErrorFeature()?.Error is not (ForwarderError.NoAvailableDestinations or ForwarderError.Request)
-            || context.Response.HasStarted)
+        // NoAvailableDestinations: every instance is down or unhealthy. Request: the chosen one refused the connection
+        // (a replica that just died, before the health checks noticed) or dropped it after taking the request.
+        var error = context.GetForwarderErrorFeature();
+        if (error?.Error is not (ForwarderError.NoAvailableDestinations or ForwarderError.Request) || context.Response.HasStarted)
             return;
         var service = context.GetReverseProxyFeature().Cluster.Config.ClusterId;
+        // A write the instance received may have committed before it died: saying "unavailable, nothing done" would
+        // be a lie the caller acts on. It gets a 502 that says the outcome is unknown and how to retry safely.
+        var outcomeUnknown = error.Error == ForwarderError.Request && !NeverSent(error.Exception)
+            && !(HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method));
+        var status = outcomeUnknown ? StatusCodes.Status502BadGateway : StatusCodes.Status503ServiceUnavailable;
         context.Response.Clear();
-        context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        context.Response.StatusCode = status;
         context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
         await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,
-            ProblemDetails =
-            {
-                Status = StatusCodes.Status503ServiceUnavailable,
-                Title = "Service unavailable.",
-                Detail = $"No instance of the {service} service answered; retry after {RetryAfterSeconds} s.",
-            },
+            ProblemDetails = outcomeUnknown
+                ? new ProblemDetails
+                {
+                    Status = status,
+                    Title = "The service stopped before answering.",
+                    Detail = $"The {service} instance that took this call stopped before it answered: it may or may not have been " +
+                        $"recorded. Retry after {RetryAfterSeconds} s with the same Idempotency-Key (or external reference); it is not recorded twice.",
+                }
+                : new ProblemDetails
+                {
+                    Status = status,
+                    Title = "Service unavailable.",
+                    Detail = $"No instance of the {service} service answered; retry after {RetryAfterSeconds} s.",
+                },
         });
     }
+
+    /// <summary>The connection was never made, so the instance never saw the call.</summary>
+    static bool NeverSent(Exception? exception) =>
+        exception is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError }
+        || exception?.InnerException is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError };
 
     sealed class ReplicaHealthChecks : IProxyConfigFilter
     {
