@@ -1,7 +1,5 @@
 namespace ClientRequests.Requests.Domain;
 
-public enum Priority { P1, P2, P3, P4 }
-
 /// <summary>A client's request: the case the account team follows to fulfilment.</summary>
 public sealed partial class ClientRequest
 {

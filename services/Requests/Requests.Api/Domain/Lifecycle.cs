@@ -1,7 +1,5 @@
 namespace ClientRequests.Requests.Domain;
 
-public enum RequestStatus { Submitted, Routed, InProgress, WaitingOnClient, Fulfilled, Rejected, Cancelled, Reopened }
-
 /// <summary>
 /// The request's lifecycle as a table: every move a request may make, whether asked for by a person
 /// (cancel, wait on the client, resume, reopen) or made by the roll-up of its work items.
@@ -38,10 +36,4 @@ public static class Lifecycle
         if (items.All(s => s != RequestWorkItemStatus.Assigned)) return RequestStatus.Routed;
         return RequestStatus.Submitted;
     }
-}
-
-/// <summary>A move the lifecycle does not allow; the API answers it with a 409 naming the current state.</summary>
-public sealed record TransitionRefused(RequestStatus Current, string Action)
-{
-    public string Message => $"The request is {Current}: it cannot be {Action}.";
 }

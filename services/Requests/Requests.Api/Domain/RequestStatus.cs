@@ -1,0 +1,3 @@
+namespace ClientRequests.Requests.Domain;
+
+public enum RequestStatus { Submitted, Routed, InProgress, WaitingOnClient, Fulfilled, Rejected, Cancelled, Reopened }
