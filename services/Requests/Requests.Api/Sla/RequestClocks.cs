@@ -58,8 +58,12 @@ public sealed class RequestClocks(SlaPolicies policies, TimeProvider clock)
                 DueAt = item.Ola.DueAt, AtRiskAt = item.Ola.AtRiskAt, Paused = item.Ola.IsPaused, ChangedAt = now,
             }, clock);
         if (moved.Count > 0)
+        {
+            // A change of the request like any other: two writers recomputing it at once must not both say so.
+            request.Version++;
             request.Record(TimelineKinds.SlaPolicyChanged, TimelineKinds.System, now, $"SLA policy version {policy.Version} moved {string.Join(", ", moved)}.",
                 before: resolutionBefore?.ToString("O"), after: request.ResolutionSla.DueAt?.ToString("O"));
+        }
         request.SlaPolicyVersion = policy.Version;
     }
     /// <summary>The assignment of a work item whose clock was just applied: the department receives its due and at-risk instants with it.</summary>
