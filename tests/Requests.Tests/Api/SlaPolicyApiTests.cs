@@ -165,5 +165,25 @@ public sealed class SlaPolicyApiTests(RequestsAppFixture fixture) : IClassFixtur
         Assert.Single(await TimelineAsync(alice, opened.Id), e => e.Kind == TimelineKinds.SlaPolicyChanged);
     }
 
+    [Fact]
+    public async Task A_request_closed_before_a_change_keeps_the_clocks_it_was_judged_by()
+    {
+        using var alice = App.ClientFor(DemoUsers.Alice);
+        using var grace = App.ClientFor(DemoUsers.Grace);
+        var opened = await OpenAsync(alice);
+        Assert.Equal(HttpStatusCode.OK, (await alice.PostAsJsonAsync($"/api/requests/{opened.Id}/cancel", new { reason = "Duplicate" })).StatusCode);
+        var closed = await GetAsync(alice, opened.Id);
+
+        var policy = await PolicyAsync(grace);
+        AnyType(policy, "P2")["resolution"] = "02:00:00";
+        Assert.Equal(HttpStatusCode.OK, (await PutAsync(grace, policy)).StatusCode);
+        // Closed a moment ago, so the monitor's pass still looks at it (for its final verdict) — and leaves it as judged.
+        await App.Services.GetServices<IHostedService>().OfType<SlaMonitor>().Single().EvaluateAllAsync(CancellationToken.None);
+
+        var after = await GetAsync(alice, opened.Id);
+        Assert.Equal(closed.Sla, after.Sla);
+        Assert.DoesNotContain(await TimelineAsync(alice, opened.Id), e => e.Kind == TimelineKinds.SlaPolicyChanged);
+    }
+
     static DateTimeOffset Second(DateTimeOffset instant) => new(instant.UtcTicks - instant.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
 }
