@@ -66,6 +66,7 @@ public sealed class SlaPolicyApiTests(RequestsAppFixture fixture) : IClassFixtur
         { "at-risk-of-one", "atRiskFraction" },
         { "at-risk-of-zero", "atRiskFraction" },
         { "department-calendar-without-days", "departments[0].calendar.days" },
+        { "empty-target", "targets[1]" },
     };
 
     static void Break(JsonObject policy, string how)
@@ -82,6 +83,7 @@ public sealed class SlaPolicyApiTests(RequestsAppFixture fixture) : IClassFixtur
             case "unknown-request-type": targets[0]!["type"] = "spaceship"; break;
             case "at-risk-of-one": policy["atRiskFraction"] = 1.0; break;
             case "at-risk-of-zero": policy["atRiskFraction"] = 0; break;
+            case "empty-target": targets[1] = null; break;
             case "department-calendar-without-days":
                 policy["departments"]![0]!["calendar"] = new JsonObject { ["timeZone"] = "Europe/Paris", ["days"] = new JsonArray(), ["open"] = "08:00", ["close"] = "16:00" };
                 break;

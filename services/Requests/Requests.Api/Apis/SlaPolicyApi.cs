@@ -37,7 +37,8 @@ public static class SlaPolicyApi
         public SlaPolicyDocument Document() => new()
         {
             AtRiskFraction = AtRiskFraction, Calendar = Calendar, Targets = Targets, Ola = Ola,
-            Departments = Departments?.Select(d => d with { Code = d.Code?.Trim() }).ToList(),
+            // A null entry stays null, for validation to name it.
+            Departments = Departments?.Select(d => d is null ? null! : d with { Code = d.Code?.Trim() }).ToList(),
         };
     }
 

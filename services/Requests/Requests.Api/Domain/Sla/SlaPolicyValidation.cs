@@ -24,8 +24,8 @@ public static class SlaPolicyValidation
         var codes = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < (policy.Departments?.Count ?? 0); i++)
         {
-            var department = policy.Departments![i];
             var field = $"departments[{i}]";
+            if (policy.Departments![i] is not { } department) { errors.Add(field, $"'{field}' is empty."); continue; }
             if (string.IsNullOrWhiteSpace(department.Code) || department.Code.Length > CodeMax)
                 errors.Add($"{field}.code", $"'{field}.code' is required (at most {CodeMax} characters).");
             else if (!codes.Add(department.Code)) errors.Add($"{field}.code", $"Department '{department.Code}' is listed twice.");
@@ -60,8 +60,8 @@ public static class SlaPolicyValidation
         var seen = new HashSet<(string, Priority)>();
         for (var i = 0; i < (targets?.Count ?? 0); i++)
         {
-            var target = targets![i];
             var field = $"targets[{i}]";
+            if (targets![i] is not { } target) { errors.Add(field, $"'{field}' is empty."); continue; }
             var type = target.Type?.Trim();
             var knownType = type == "*" || (type is not null && requestTypes.Contains(type, StringComparer.OrdinalIgnoreCase));
             if (!knownType)
@@ -83,7 +83,8 @@ public static class SlaPolicyValidation
         var seen = new HashSet<Priority>();
         for (var i = 0; i < (targets?.Count ?? 0); i++)
         {
-            if (!SlaText.TryPriority(targets![i].Priority, out var priority))
+            if (targets![i] is null) { errors.Add($"{field}[{i}]", $"'{field}[{i}]' is empty."); continue; }
+            if (!SlaText.TryPriority(targets[i].Priority, out var priority))
                 errors.Add($"{field}[{i}].priority", $"'{field}[{i}].priority' is one of P1, P2, P3, P4.");
             else if (!seen.Add(priority)) errors.Add($"{field}[{i}].priority", $"{priority} is listed twice in '{field}'.");
             Target(targets[i].Resolution, $"{field}[{i}].resolution", errors);
