@@ -51,13 +51,16 @@ public static class SlaText
     public static bool TryZone(string? text, out TimeZoneInfo zone)
     {
         zone = TimeZoneInfo.Utc;
-        if (string.IsNullOrWhiteSpace(text)) return false;
+        // IANA ids are short; a long one is not worth a look in the zone database.
+        if (string.IsNullOrWhiteSpace(text) || text.Length > 64) return false;
         try
         {
             zone = TimeZoneInfo.FindSystemTimeZoneById(text);
             return true;
         }
-        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
+        // What the lookup throws for an id it cannot read as a zone file, however odd the text.
+        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException or ArgumentException or IOException
+            or UnauthorizedAccessException or System.Security.SecurityException)
         {
             return false;
         }
