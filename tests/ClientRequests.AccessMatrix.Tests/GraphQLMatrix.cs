@@ -87,6 +87,17 @@ public static class GraphQLMatrix
         {
             Note = "a CONFLICT (a stale version) counts as let in",
         },
+        new("query", "slaPolicy", "{ slaPolicy { version changedBy atRiskFraction targets { type priority resolution } departments { code } } }", _ => new { }, Everyone),
+        new("mutation", "updateSlaPolicy", """
+            mutation { updateSlaPolicy(input: { version: 0, atRiskFraction: 0.8, calendar: { timeZone: "UTC", days: ["Monday"], open: "09:00", close: "17:00" },
+              targets: [{ type: "*", priority: "P1", resolution: "08:00:00" }, { type: "*", priority: "P2", resolution: "08:00:00" },
+                        { type: "*", priority: "P3", resolution: "08:00:00" }, { type: "*", priority: "P4", resolution: "08:00:00" }],
+              ola: [{ priority: "P1", resolution: "08:00:00" }, { priority: "P2", resolution: "08:00:00" },
+                    { priority: "P3", resolution: "08:00:00" }, { priority: "P4", resolution: "08:00:00" }] }) { version } }
+            """, _ => new { }, new(D, D, D, D, D, A))
+        {
+            Note = "a valid policy on version 0 is a CONFLICT (the seed is version 1), which counts as let in: the platform's policy is not changed",
+        },
         new("mutation", "changeRequestStatus", "mutation($id: ID!) { changeRequestStatus(id: $id, action: RESUME) { id title status } }",
             c => new { id = c.T.LifecycleRequestId }, new(A, A, D, D, D, A), new(D, D, D, D, D, A))
         {

@@ -111,6 +111,14 @@ public static class RestMatrix
             Body = _ => new { version = 0, title = "Matrix edit" },
             Note = "the team gets past the access rules (an edit, or a 409 naming the current version); another team's request is 404",
         },
+        new("GET /api/sla/policy", _ => "/api/sla/policy", ByRole.Everyone),
+        new("GET /api/sla/policy/versions", _ => "/api/sla/policy/versions", ByRole.Everyone),
+        new("GET /api/sla/policy/versions/{version:int}", _ => "/api/sla/policy/versions/1", ByRole.Everyone),
+        new("PUT /api/sla/policy", _ => "/api/sla/policy", ByRole.AdminOnly)
+        {
+            Body = _ => new { version = 0 },
+            Note = "the admin's incomplete policy is a 400 naming its fields: the platform's policy is not changed",
+        },
         new("POST /api/requests/{id:guid}/wait-on-client", c => $"{Life(c)}/wait-on-client", RequestActOwn, RequestActForeign) { Body = _ => new { reason = "Matrix" } },
         new("POST /api/requests/{id:guid}/resume", c => $"{Life(c)}/resume", RequestActOwn, RequestActForeign),
         new("POST /api/requests/{id:guid}/satisfaction", c => $"{Life(c)}/satisfaction", RequestActOwn, RequestActForeign) { Body = _ => new { score = 4 } },

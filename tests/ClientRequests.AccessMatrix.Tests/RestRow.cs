@@ -17,7 +17,8 @@ public sealed record RestRow(string Endpoint, Func<Cell, string> Path, ByRole Ow
 
     public string Method => Endpoint.Split(' ')[0];
     public string Route => Endpoint.Split(' ')[1];
-    public string Service => Route.Split('/', StringSplitOptions.RemoveEmptyEntries)[1];
+    /// <summary>The service that maps the route: the first segment after /api, but the SLA policy is the requests service's.</summary>
+    public string Service => Route.Split('/', StringSplitOptions.RemoveEmptyEntries)[1] switch { "sla" => "requests", var service => service };
 
     public override string ToString() => Note is null ? Endpoint : $"{Endpoint} ({Note})";
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -22,6 +23,14 @@ public sealed class FakeBackend : IAsyncDisposable
     public Action<string, string> OnRequestAction { get; set; } = (_, _) => { };
     /// <summary>The clients <c>GET /api/clients</c> pages through, in order.</summary>
     public List<string> ClientIds { get; } = [];
+    /// <summary>What <c>GET /api/sla/policy</c> answers; a successful <c>PUT</c> replaces it.</summary>
+    public JsonObject SlaPolicy { get; set; } = JsonNode.Parse("""
+        {"version":1,"changedBy":"configuration","changedAt":"2026-12-01T09:00:00+00:00","atRiskFraction":0.8,
+         "calendar":{"timeZone":"UTC","days":["Monday","Friday"],"open":"09:00","close":"17:00","holidays":[]},
+         "targets":[{"type":"*","priority":"P1","firstResponse":"01:00:00","resolution":"08:00:00"}],
+         "ola":[{"priority":"P1","resolution":"04:00:00"}],
+         "departments":[{"code":"billing","priorities":[{"priority":"P1","resolution":"02:00:00"}]}]}
+        """)!.AsObject();
 
     FakeBackend()
     {
@@ -51,6 +60,24 @@ public sealed class FakeBackend : IAsyncDisposable
         {
             OnRequestAction(id, action);
             return Results.Ok(new { id });
+        });
+        // The requests service's SLA policy: a version check and one validation, enough to see the gateway pass both on.
+        app.MapGet("/api/sla/policy", () => Results.Text(SlaPolicy.ToJsonString(), "application/json"));
+        app.MapPut("/api/sla/policy", (JsonObject body) =>
+        {
+            var current = (int)SlaPolicy["version"]!;
+            if ((int?)body["version"] != current)
+                return Results.Problem(statusCode: 409, title: "The SLA policy changed since you read it.",
+                    extensions: new Dictionary<string, object?> { ["currentVersion"] = current });
+            if ((string?)body["calendar"]?["timeZone"] == "Mars/Olympus_Mons")
+                // As the service's Problem.Invalid: the detail repeats the messages, which name their fields.
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["calendar.timeZone"] = ["'calendar.timeZone' is not a known time zone."] },
+                    detail: "'calendar.timeZone' is not a known time zone.");
+            body["version"] = current + 1;
+            body["changedBy"] = "grace";
+            body["changedAt"] = "2026-12-04T10:00:00+00:00";
+            SlaPolicy = body;
+            return Results.Text(body.ToJsonString(), "application/json");
         });
         app.MapGet("/api/notifications/stream", async (HttpContext context) =>
         {

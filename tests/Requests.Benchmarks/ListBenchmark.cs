@@ -13,7 +13,7 @@ static class ListBenchmark
     static readonly RequestScope Manager = new(Seeder.ManagerOf(0), SeesAll: false, new HashSet<string>(), OnAccountTeams: true, IsAdmin: false);
     static readonly RequestScope Executive = Manager with { UserId = Seeder.Executive };
     // Every row carries its clocks as the service answers them: computed from the row's columns, on the shipped calendar.
-    static readonly RequestClocks Clocks = new(Microsoft.Extensions.Options.Options.Create(new SlaOptions()), TimeProvider.System);
+    static readonly RequestClocks Clocks = new(new SlaPolicies(Microsoft.Extensions.Options.Options.Create(new SlaOptions())), TimeProvider.System);
 
     public static IEnumerable<(string Name, RequestScope Scope, Func<int, RequestFilter> Filter)> Filters() =>
     [

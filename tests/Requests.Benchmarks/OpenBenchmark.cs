@@ -21,7 +21,7 @@ namespace Requests.Benchmarks;
 /// </summary>
 static class OpenBenchmark
 {
-    static readonly RequestClocks Clocks = new(Options.Create(new SlaOptions()), TimeProvider.System);
+    static readonly RequestClocks Clocks = new(new SlaPolicies(Options.Create(new SlaOptions())), TimeProvider.System);
 
     public static async Task<List<double>> MeasureAsync(string path, int runs)
     {

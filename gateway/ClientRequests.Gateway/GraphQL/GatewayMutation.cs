@@ -43,6 +43,13 @@ public sealed class GatewayMutation : ObjectGraphType
                 return await ReadBackAsync(c, id);
             });
 
+        Field<NonNullGraphType<SlaPolicyType>>("updateSlaPolicy")
+            .Description("Replaces the SLA policy with a new version (PUT /api/sla/policy; admins). input.version is the version you read; a " +
+                "stale one is a CONFLICT naming the current version, a refused value a BAD_REQUEST naming its field, and nothing is changed.")
+            .Argument<NonNullGraphType<SlaPolicyInputType>>("input")
+            // The service answers the version it stored: no read-back, and no gRPC call for an admin document (ADR 0032).
+            .ResolveAsync(async c => await Rest.PutAsync(Client(c), "api/sla/policy", c.GetArgument<Dictionary<string, object?>>("input"), c.CancellationToken));
+
         Field<RequestType>("addComment")
             .Argument<NonNullGraphType<IdGraphType>>("requestId")
             .Argument<NonNullGraphType<StringGraphType>>("text")

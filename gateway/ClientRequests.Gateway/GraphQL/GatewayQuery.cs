@@ -94,6 +94,11 @@ public sealed class GatewayQuery : ObjectGraphType
                 return c.RequestServices!.GetRequiredService<QueueLoader>().Load(code);
             });
 
+        Field<NonNullGraphType<SlaPolicyType>>("slaPolicy")
+            .Description("The SLA policy in effect (targets, OLAs, calendars) and its version; over the requests service's REST API (ADR 0032).")
+            .ResolveAsync(async c => await Rest.GetAsync<System.Text.Json.JsonElement>(
+                c.RequestServices!.GetRequiredService<IHttpClientFactory>().CreateClient(Rest.Requests), "api/sla/policy", c.CancellationToken));
+
         Field<NonNullGraphType<MeType>>("me").Resolve(c => c.User);
         this.AddDashboard();
         this.AddConsoleQueries();

@@ -40,6 +40,9 @@ public static class Extensions
         builder.Services.AddSingleton<RequestTypes>();
 
         builder.AddSettings<SlaOptions>(SlaOptions.Section);
+        builder.Services.AddSingleton<SlaPolicies>();
+        // After the database migrator (AddServiceDatabase above): seeds the first version, then follows new ones.
+        builder.Services.AddHostedService<SlaPolicyRefresher>();
         builder.Services.AddSingleton<RequestClocks>();
         builder.Services.AddHostedService<SlaMonitor>();
         // Who is on each client's team now: event-fed, rebuilt from the directory on start (ADR 0029).

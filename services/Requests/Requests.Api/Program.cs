@@ -11,6 +11,7 @@ var app = builder.Build();
 app.UseServiceDefaults();
 app.MapOpenApi().AllowAnonymous();
 app.MapRequestsApi();
+app.MapSlaPolicyApi();
 app.MapRequestsGrpc();
 
 app.Run();

@@ -72,7 +72,7 @@ public sealed class FakeClientDirectory : ClientDirectory.ClientDirectoryClient
 public sealed class FakeDepartmentRouting : DepartmentRouting.DepartmentRoutingClient
 {
     public const string Offline = "offline";
-    static readonly Dictionary<string, string> Names = new() { ["billing"] = "Billing", ["legal"] = "Legal", ["support"] = "Support" };
+    static readonly Dictionary<string, string> Names = new() { ["billing"] = "Billing", ["legal"] = "Legal", ["support"] = "Support", ["erp"] = "ERP" };
 
     public override AsyncUnaryCall<ResolveRouteReply> ResolveAsync(ResolveRouteRequest request, CallOptions options)
     {

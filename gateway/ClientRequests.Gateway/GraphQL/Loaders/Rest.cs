@@ -5,7 +5,7 @@ using GraphQL;
 namespace ClientRequests.Gateway.GraphQL.Loaders;
 
 /// <summary>
-/// Calls to the services' REST APIs for what their gRPC contracts do not offer: the mutations (the protos are read-only). A service's ProblemDetails becomes
+/// Calls to the services' REST APIs for what their gRPC contracts do not offer: the mutations (the protos are read-only) and a few reads. A service's ProblemDetails becomes
 /// a GraphQL error carrying the service's title, its status as the error code and the fields it named.
 /// </summary>
 public static class Rest
@@ -33,6 +33,13 @@ public static class Rest
     public static async Task<JsonElement> PatchAsync(HttpClient client, string path, object body, CancellationToken cancellationToken)
     {
         using var response = await client.PatchAsJsonAsync(path, body, Json, cancellationToken);
+        await EnsureSuccessAsync(response, cancellationToken);
+        return await response.Content.ReadFromJsonAsync<JsonElement>(Json, cancellationToken);
+    }
+
+    public static async Task<JsonElement> PutAsync(HttpClient client, string path, object body, CancellationToken cancellationToken)
+    {
+        using var response = await client.PutAsJsonAsync(path, body, Json, cancellationToken);
         await EnsureSuccessAsync(response, cancellationToken);
         return await response.Content.ReadFromJsonAsync<JsonElement>(Json, cancellationToken);
     }

@@ -17,6 +17,7 @@ public class RequestsDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<ClientTeam> ClientTeams => Set<ClientTeam>();
     public DbSet<ClientTeamMember> ClientTeamMembers => Set<ClientTeamMember>();
+    public DbSet<SlaPolicyVersion> SlaPolicyVersions => Set<SlaPolicyVersion>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -113,6 +114,13 @@ public class RequestsDbContext(DbContextOptions options) : DbContext(options)
             member.HasKey(m => new { m.UserId, m.ClientId });
             member.Property(m => m.UserId).HasMaxLength(ClientTeamMember.UserIdMax);
             member.HasIndex(m => m.ClientId);
+        });
+        model.Entity<SlaPolicyVersion>(version =>
+        {
+            version.ToTable("SlaPolicyVersions");
+            version.HasKey(v => v.Version);
+            version.Property(v => v.Version).ValueGeneratedNever();
+            version.Property(v => v.ChangedBy).HasMaxLength(100);
         });
         model.AddOutboxAndInbox();
     }

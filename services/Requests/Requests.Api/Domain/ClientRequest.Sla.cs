@@ -10,6 +10,8 @@ public sealed partial class ClientRequest
     /// <summary>The request's clocks as last evaluated (see <see cref="SlaSnapshot"/>).</summary>
     public SlaSnapshot FirstResponseSla { get; set; } = new();
     public SlaSnapshot ResolutionSla { get; set; } = new();
+    /// <summary>The policy version that last computed the clocks (ADR 0032); 0 before any did.</summary>
+    public int SlaPolicyVersion { get; set; }
 
     /// <summary>
     /// Stores the report's clocks on the request and its work items, and returns the open work items whose due or at-risk

@@ -44,6 +44,8 @@ public static class TimelineKinds
     public const string Edited = "edited";
     /// <summary>The account team took a department off a request before its work started.</summary>
     public const string WorkItemWithdrawn = "work-item-withdrawn";
+    /// <summary>A new SLA policy version moved the request's clocks; Before and After hold its resolution due instant (ADR 0032).</summary>
+    public const string SlaPolicyChanged = "sla-policy-changed";
 
     /// <summary>The system's own actor, for moves made by the roll-up rather than a person.</summary>
     public const string System = "system";

@@ -8,9 +8,11 @@ namespace ClientRequests.Requests.Sla;
 /// <summary>
 /// Re-evaluates the clocks of open requests (and of those closed since the last pass, whose final verdict is due)
 /// from their timelines, raises at-risk and breach events once each, and keeps the flags the lists filter on.
-/// One replica at a time makes the passes (a lease in the requests database).
+/// One replica at a time makes the passes (a lease in the requests database). Each pass first picks up a newer policy version
+/// if one was stored, so open requests' clocks follow a change from the next pass on (ADR 0032).
 /// </summary>
-public sealed class SlaMonitor(IServiceScopeFactory scopes, IOptions<SlaOptions> options, RequestClocks clocks, JobLeases<RequestsDbContext> leases,
+public sealed class SlaMonitor(IServiceScopeFactory scopes, IOptions<SlaOptions> options, RequestClocks clocks, SlaPolicies policies,
+    JobLeases<RequestsDbContext> leases,
     TimeProvider clock, ILogger<SlaMonitor> logger) : BackgroundService
 {
     const int Batch = 200;
@@ -37,6 +39,8 @@ public sealed class SlaMonitor(IServiceScopeFactory scopes, IOptions<SlaOptions>
     public async Task EvaluateAllAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
+        await using (var first = scopes.CreateAsyncScope())
+            await policies.RefreshAsync(first.ServiceProvider.GetRequiredService<RequestsDbContext>(), cancellationToken);
         var now = clock.GetUtcNow();
         var recentlyClosed = now - settings.Interval * 2;
         Guid? after = null;

@@ -126,6 +126,28 @@ namespace ClientRequests.Requests.Data.Migrations.PostgreSql
                     b.ToTable("IdempotencyRecords", (string)null);
                 });
 
+            modelBuilder.Entity("ClientRequests.Requests.Data.SlaPolicyVersion", b =>
+                {
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Version");
+
+                    b.ToTable("SlaPolicyVersions", (string)null);
+                });
+
             modelBuilder.Entity("ClientRequests.Requests.Domain.ClientRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -185,6 +207,9 @@ namespace ClientRequests.Requests.Data.Migrations.PostgreSql
                         .HasColumnType("character varying(200)");
 
                     b.Property<int?>("SatisfactionScore")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SlaPolicyVersion")
                         .HasColumnType("integer");
 
                     b.Property<string>("Status")

@@ -125,6 +125,28 @@ namespace ClientRequests.Requests.Data.Migrations.SqlServer
                     b.ToTable("IdempotencyRecords", (string)null);
                 });
 
+            modelBuilder.Entity("ClientRequests.Requests.Data.SlaPolicyVersion", b =>
+                {
+                    b.Property<int>("Version")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Version");
+
+                    b.ToTable("SlaPolicyVersions", (string)null);
+                });
+
             modelBuilder.Entity("ClientRequests.Requests.Domain.ClientRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -184,6 +206,9 @@ namespace ClientRequests.Requests.Data.Migrations.SqlServer
                         .HasColumnType("nvarchar(200)");
 
                     b.Property<int?>("SatisfactionScore")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SlaPolicyVersion")
                         .HasColumnType("int");
 
                     b.Property<string>("Status")

@@ -120,6 +120,28 @@ namespace ClientRequests.Requests.Data.Migrations.Sqlite
                     b.ToTable("IdempotencyRecords", (string)null);
                 });
 
+            modelBuilder.Entity("ClientRequests.Requests.Data.SlaPolicyVersion", b =>
+                {
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Version");
+
+                    b.ToTable("SlaPolicyVersions", (string)null);
+                });
+
             modelBuilder.Entity("ClientRequests.Requests.Domain.ClientRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -179,6 +201,9 @@ namespace ClientRequests.Requests.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("SatisfactionScore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SlaPolicyVersion")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")

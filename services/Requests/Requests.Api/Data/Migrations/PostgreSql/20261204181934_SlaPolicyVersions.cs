@@ -1,0 +1,47 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace ClientRequests.Requests.Data.Migrations.PostgreSql
+{
+    /// <inheritdoc />
+    public partial class SlaPolicyVersions : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "SlaPolicyVersion",
+                table: "Requests",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.CreateTable(
+                name: "SlaPolicyVersions",
+                columns: table => new
+                {
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    Document = table.Column<string>(type: "text", nullable: false),
+                    ChangedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ChangedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SlaPolicyVersions", x => x.Version);
+                });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "SlaPolicyVersions");
+
+            migrationBuilder.DropColumn(
+                name: "SlaPolicyVersion",
+                table: "Requests");
+        }
+    }
+}
