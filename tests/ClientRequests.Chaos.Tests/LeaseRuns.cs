@@ -10,15 +10,24 @@ public sealed record LeaseRun(string Service, string Job, string Holder, DateTim
 public sealed record JobVerdict(string Service, string Job, TimeSpan Period, int Runs, int Holders, int Overlaps,
     TimeSpan LongestGap, TimeSpan AllowedGap, int FaultFreeRuns, double FaultFreePeriods, int FaultFreeHolders)
 {
+    /// <summary>Where the tightest gap began, counted from the start of the load: which fault it followed.</summary>
+    public TimeSpan LongestGapAt { get; init; }
+
+    /// <summary>
+    /// The fewest runs the fault-free part may hold: a tick the busy machine delayed past the next one is skipped (the
+    /// timer does not queue ticks), so the slack a tick may take is periods that may go without a run.
+    /// </summary>
+    public int FaultFreeMinimum { get; init; }
+
     /// <summary>Once per period: never two holders at once, no gap past the takeover bound, and one run per period while nothing failed.</summary>
     public bool OncePerPeriod => NeverTwiceAndOncePerPeriodWhileQuiet && LongestGap <= AllowedGap;
 
     /// <summary>Never two holders at once, and one run per period, by one holder, while nothing failed.</summary>
     public bool NeverTwiceAndOncePerPeriodWhileQuiet => Overlaps == 0 && FaultFreeHolders == 1 &&
-        FaultFreeRuns >= Math.Floor(FaultFreePeriods) - 1 && FaultFreeRuns <= Math.Ceiling(FaultFreePeriods) + 1;
+        FaultFreeRuns >= FaultFreeMinimum && FaultFreeRuns <= Math.Ceiling(FaultFreePeriods) + 1;
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"| {Service} | {Job} | {Period.TotalSeconds:F0} s | {Runs} | {Holders} | {Overlaps} | {LongestGap.TotalSeconds:F1} s (≤ {AllowedGap.TotalSeconds:F1}) | {FaultFreeRuns} in {FaultFreePeriods:F1} periods |");
+        $"| {Service} | {Job} | {Period.TotalSeconds:F0} s | {Runs} | {Holders} | {Overlaps} | {LongestGap.TotalSeconds:F1} s (≤ {AllowedGap.TotalSeconds:F1}) from {LongestGapAt.TotalSeconds:F0} s | {FaultFreeRuns} in {FaultFreePeriods:F1} periods (≥ {FaultFreeMinimum}) |");
 }
 
 /// <summary>
@@ -67,6 +76,7 @@ public static partial class LeaseRuns
         var longest = TimeSpan.Zero;
         var allowed = takeoverBound + slack;
         var worstAllowed = allowed;
+        var worstAt = TimeSpan.Zero;
         for (var i = 0; i < runs.Count; i++)
         {
             var run = runs[i];
@@ -75,11 +85,15 @@ public static partial class LeaseRuns
             if (i == 0) continue;
             var gap = run.From - runs[i - 1].From;
             var bound = allowed + outages.Select(o => Overlap(runs[i - 1].From, run.From, o)).Aggregate(TimeSpan.Zero, (a, b) => a + b);
-            if (gap - bound > longest - worstAllowed) (longest, worstAllowed) = (gap, bound);
+            if (gap - bound > longest - worstAllowed) (longest, worstAllowed, worstAt) = (gap, bound, runs[i - 1].From - faultFree.From);
         }
         var quiet = runs.Where(r => r.From >= faultFree.From && r.From < faultFree.Until).ToList();
         return new JobVerdict(service, job, period, runs.Count, runs.Select(r => r.Holder).Distinct().Count(), overlaps, longest, worstAllowed,
-            quiet.Count, (faultFree.Until - faultFree.From) / period, quiet.Select(r => r.Holder).Distinct().Count());
+            quiet.Count, (faultFree.Until - faultFree.From) / period, quiet.Select(r => r.Holder).Distinct().Count()) 
+        {
+            LongestGapAt = worstAt,
+            FaultFreeMinimum = (int)Math.Floor((faultFree.Until - faultFree.From - slack) / period) - 1,
+        };
     }
 
     static TimeSpan Overlap(DateTimeOffset from, DateTimeOffset until, (DateTimeOffset From, DateTimeOffset Until) outage)
