@@ -25,8 +25,9 @@ public sealed class ProductionShapeChaosTests(ITestOutputHelper output)
     static readonly TimeSpan CleanupInterval = TimeSpan.FromSeconds(3);
     // A killed dispatcher's claimed rows wait this long for another replica (30 s in production).
     static readonly TimeSpan ClaimDuration = TimeSpan.FromSeconds(10);
-    // What a busy shared 2-core machine adds to a tick (eleven processes, a database and a broker on it).
-    static readonly TimeSpan Slack = TimeSpan.FromSeconds(5);
+    // What a busy shared 2-core machine adds to a tick (eleven processes, a database and a broker on it; after the
+    // broker's restart every replica works off its redeliveries at once, and runs of 2026-12-04 saw ticks 6.5 s late).
+    static readonly TimeSpan Slack = TimeSpan.FromSeconds(8);
     // The database unreachable mid-load for this long (issue 22): readiness false, 503 with Retry-After, nothing lost.
     static readonly TimeSpan DatabaseOutage = TimeSpan.FromSeconds(30);
 
