@@ -20,7 +20,7 @@ public sealed record ChaosSettings(string Name, int Rounds, double RequestsPerSe
         FaultFree = TimeSpan.FromSeconds(60),
     };
 
-    /// <summary>Load before the first fault: the part where no outbox row may be published twice and each job has one holder.</summary>
+    /// <summary>Load before the first fault: the part where no outbox row may be published twice and each job runs once per period.</summary>
     public TimeSpan FaultFree { get; init; } = TimeSpan.FromSeconds(20);
 
     static bool IsLong => string.Equals(Environment.GetEnvironmentVariable(Switch), "long", StringComparison.OrdinalIgnoreCase);
